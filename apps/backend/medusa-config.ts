@@ -1,0 +1,64 @@
+import { defineConfig } from "@medusajs/framework/utils"
+import { backendEnv } from "./src/lib/env"
+import { DIGITAL_FILE_MODULE } from "./src/modules/digital-file"
+
+const env = backendEnv()
+
+const s3Client = {
+  forcePathStyle: true,
+  requestChecksumCalculation: "WHEN_REQUIRED",
+  responseChecksumValidation: "WHEN_REQUIRED",
+}
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL,
+    databaseLogging: false,
+    redisUrl: env.REDIS_URL,
+    http: {
+      storeCors: env.STORE_CORS,
+      adminCors: env.ADMIN_CORS,
+      authCors: env.AUTH_CORS,
+      jwtSecret: env.JWT_SECRET,
+      cookieSecret: env.COOKIE_SECRET,
+    },
+  },
+  admin: {
+    disable: env.DISABLE_ADMIN,
+    backendUrl: env.MEDUSA_BACKEND_URL,
+  },
+  modules: [
+    {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-s3",
+            id: "s3",
+            options: {
+              file_url: env.S3_PUBLIC_URL,
+              access_key_id: env.S3_ACCESS_KEY_ID,
+              secret_access_key: env.S3_SECRET_ACCESS_KEY,
+              region: env.S3_REGION,
+              bucket: env.S3_PUBLIC_BUCKET,
+              endpoint: env.S3_ENDPOINT,
+              prefix: "images/",
+              additional_client_config: s3Client,
+            },
+          },
+        ],
+      },
+    },
+    {
+      resolve: "./src/modules/digital-file",
+      key: DIGITAL_FILE_MODULE,
+      options: {
+        endpoint: env.S3_ENDPOINT,
+        region: env.S3_REGION,
+        bucket: env.S3_PRIVATE_BUCKET,
+        accessKeyId: env.S3_ACCESS_KEY_ID,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      },
+    },
+  ],
+})

@@ -1,0 +1,84 @@
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * The backend's environment, validated once at start-up. This is the only place that reads
+ * `process.env`; a missing or malformed variable stops the process with a message naming it.
+ */
+export const APP_ENVS = ["development", "test", "staging", "production"] as const
+export type AppEnv = (typeof APP_ENVS)[number]
+
+const secret = (name: string) =>
+  z.string({ error: `${name} is required (generate one with: openssl rand -base64 32)` }).min(32, `${name} must be at least 32 characters`)
+
+const corsList = z
+  .string()
+  .refine((value) => value.split(",").every((origin) => /^https?:\/\/[^/\s]+$/.test(origin.trim())), {
+    message: "must be a comma-separated list of origins like https://shop.example.com",
+  })
+
+const schema = z.object({
+  APP_ENV: z.enum(APP_ENVS, { error: `APP_ENV must be one of ${APP_ENVS.join(", ")}` }),
+  DATABASE_URL: z.string({ error: "DATABASE_URL is required" }).regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL"),
+  JWT_SECRET: secret("JWT_SECRET"),
+  COOKIE_SECRET: secret("COOKIE_SECRET"),
+  STORE_CORS: corsList,
+  ADMIN_CORS: corsList,
+  AUTH_CORS: corsList,
+  MEDUSA_BACKEND_URL: z.url({ error: "MEDUSA_BACKEND_URL must be the backend's public URL" }),
+  STOREFRONT_URL: z.url({ error: "STOREFRONT_URL must be the storefront's public URL" }),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL").optional(),
+  S3_ENDPOINT: z.url({ error: "S3_ENDPOINT must be the S3 API endpoint (R2: https://<account>.r2.cloudflarestorage.com)" }),
+  S3_REGION: z.string().min(1).default("auto"),
+  S3_ACCESS_KEY_ID: z.string({ error: "S3_ACCESS_KEY_ID is required" }).min(1),
+  S3_SECRET_ACCESS_KEY: z.string({ error: "S3_SECRET_ACCESS_KEY is required" }).min(1),
+  S3_PUBLIC_BUCKET: z.string({ error: "S3_PUBLIC_BUCKET is required" }).min(3),
+  S3_PUBLIC_URL: z.url({ error: "S3_PUBLIC_URL must be the public URL prefix of the image bucket" }),
+  S3_PRIVATE_BUCKET: z.string({ error: "S3_PRIVATE_BUCKET is required" }).min(3),
+  /** Only for `medusa exec ./src/scripts/seed.ts`: the first admin, when both are set. */
+  SEED_ADMIN_EMAIL: z.email("SEED_ADMIN_EMAIL must be an email address").optional(),
+  SEED_ADMIN_PASSWORD: z.string().min(12, "SEED_ADMIN_PASSWORD must be at least 12 characters").optional(),
+  DISABLE_ADMIN: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+})
+
+export type BackendEnv = z.infer<typeof schema>
+
+const LOCAL_ORIGINS = "http://localhost:3000,http://127.0.0.1:3000"
+const LOCAL_ADMIN = "http://localhost:9000,http://127.0.0.1:9000"
+
+/** Non-secret defaults that only development and test may lean on. */
+function localDefaults(appEnv: string | undefined): Record<string, string> {
+  if (appEnv !== "development" && appEnv !== "test") return {}
+  return {
+    STORE_CORS: LOCAL_ORIGINS,
+    ADMIN_CORS: LOCAL_ADMIN,
+    AUTH_CORS: `${LOCAL_ORIGINS},${LOCAL_ADMIN}`,
+    MEDUSA_BACKEND_URL: "http://localhost:9000",
+    STOREFRONT_URL: "http://localhost:3000",
+  }
+}
+
+export class EnvError extends Error {}
+
+export function parseBackendEnv(source: NodeJS.ProcessEnv): BackendEnv {
+  const input: Record<string, string | undefined> = { ...source }
+  if (!input.APP_ENV && source.NODE_ENV !== "production") input.APP_ENV = "development"
+  const withDefaults = { ...localDefaults(input.APP_ENV), ...stripEmpty(input) }
+  const result = schema.safeParse(withDefaults)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`)
+    throw new EnvError(`Invalid backend environment:\n${lines.join("\n")}\nSee apps/backend/.env.example.`)
+  }
+  return result.data
+}
+
+function stripEmpty(input: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== ""))
+}
+
+let cached: BackendEnv | undefined
+
+/** The validated environment of this process. */
+export function backendEnv(): BackendEnv {
+  cached ??= parseBackendEnv(process.env)
+  return cached
+}

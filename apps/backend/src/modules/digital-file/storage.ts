@@ -1,0 +1,65 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3"
+import { createHash } from "node:crypto"
+import type { Readable } from "node:stream"
+
+export type PrivateBucketOptions = {
+  endpoint: string
+  region: string
+  bucket: string
+  accessKeyId: string
+  secretAccessKey: string
+}
+
+export type StoredObject = { size: number; sha256: string }
+
+/**
+ * The private bucket that holds the ZIPs (Cloudflare R2 in production, a local S3 server in
+ * development and tests). Nothing in it is readable without a signature.
+ */
+export class PrivateBucket {
+  readonly bucket: string
+  private readonly client: S3Client
+
+  constructor(options: PrivateBucketOptions) {
+    for (const key of ["endpoint", "bucket", "accessKeyId", "secretAccessKey"] as const) {
+      if (!options?.[key]) throw new Error(`The digital-file module needs the option "${key}"`)
+    }
+    this.bucket = options.bucket
+    this.client = new S3Client({
+      endpoint: options.endpoint,
+      region: options.region || "auto",
+      forcePathStyle: true,
+      credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+      // R2 and S3 stand-ins reject or mangle the SDK's default streaming checksums.
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+    })
+  }
+
+  async put(key: string, body: Buffer, contentType: string): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
+    )
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }))
+  }
+
+  /** Streams the stored object once to measure it: what the bucket holds, not what we sent. */
+  async describe(key: string): Promise<StoredObject> {
+    const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))
+    const hash = createHash("sha256")
+    let size = 0
+    for await (const chunk of result.Body as Readable) {
+      hash.update(chunk as Buffer)
+      size += (chunk as Buffer).length
+    }
+    return { size, sha256: hash.digest("hex") }
+  }
+}

@@ -1,0 +1,210 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  createTaxRegionsWorkflow,
+  createUsersWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  updateStoresWorkflow,
+  uploadFilesWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { exclusiveFromInclusive } from "@vespertene/money/gst"
+import { toMedusaAmount } from "@vespertene/money/medusa"
+import { randomUUID } from "node:crypto"
+import { DIGITAL_FILE_MODULE } from "../modules/digital-file"
+import type DigitalFileModuleService from "../modules/digital-file/service"
+import { attachDigitalFileWorkflow } from "../workflows/digital-file/workflows/attach-digital-file"
+import { productArchive, productImage } from "./assets"
+import { INTERNATIONAL_COUNTRIES, SEED_PRODUCTS, type SeedProduct } from "./catalogue"
+
+const CURRENCY = "aud"
+const SALES_CHANNEL = "Vespertene Online"
+
+export type SeedResult = { seeded: boolean; publishableKey: string }
+
+/**
+ * Seeds an empty database with a working digital shop: AUD store, the Australia (GST 10 %,
+ * prices inclusive) and International (GST-free) regions, a sales channel with its publishable
+ * key, six digital products with images and ZIPs, and optionally the first admin user.
+ * On a database that already has products it changes nothing.
+ */
+export async function seedShop(
+  container: MedusaContainer,
+  options: { admin?: { email: string; password: string } } = {},
+): Promise<SeedResult> {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+
+  const { data: existing } = await query.graph({ entity: "product", fields: ["id"], pagination: { take: 1 } })
+  if (existing.length > 0) {
+    logger.info("Seed: the database already has products; nothing to do.")
+    return { seeded: false, publishableKey: await findPublishableKey(container) }
+  }
+
+  const salesChannel = await ensureSalesChannel(container)
+  const storeModule = container.resolve(Modules.STORE)
+  const [store] = await storeModule.listStores()
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: store!.id },
+      update: {
+        name: "Vespertene",
+        supported_currencies: [{ currency_code: CURRENCY, is_default: true, is_tax_inclusive: true }],
+        default_sales_channel_id: salesChannel.id,
+      },
+    },
+  })
+
+  const { result: regions } = await createRegionsWorkflow(container).run({
+    input: {
+      regions: [
+        {
+          name: "Australia",
+          currency_code: CURRENCY,
+          countries: ["au"],
+          payment_providers: ["pp_system_default"],
+          automatic_taxes: true,
+          is_tax_inclusive: true,
+        },
+        {
+          name: "International",
+          currency_code: CURRENCY,
+          countries: INTERNATIONAL_COUNTRIES,
+          payment_providers: ["pp_system_default"],
+          automatic_taxes: true,
+          is_tax_inclusive: false,
+        },
+      ],
+    },
+  })
+  const australia = regions.find((r) => r.name === "Australia")!
+  const international = regions.find((r) => r.name === "International")!
+
+  await createTaxRegionsWorkflow(container).run({
+    input: [
+      {
+        country_code: "au",
+        provider_id: "tp_system",
+        default_tax_rate: { rate: 10, code: "GST", name: "GST" },
+      },
+    ],
+  })
+
+  const publishableKey = await ensurePublishableKey(container, salesChannel.id)
+
+  const digitalFiles: DigitalFileModuleService = container.resolve(DIGITAL_FILE_MODULE)
+  for (const [index, product] of SEED_PRODUCTS.entries()) {
+    await seedProduct(container, digitalFiles, product, index + 1, {
+      salesChannelId: salesChannel.id,
+      australiaId: australia.id,
+      internationalId: international.id,
+    })
+  }
+
+  if (options.admin) await createAdmin(container, options.admin)
+  logger.info(`Seed: ${SEED_PRODUCTS.length} digital products, 2 regions, publishable key ready.`)
+  return { seeded: true, publishableKey }
+}
+
+async function seedProduct(
+  container: MedusaContainer,
+  digitalFiles: DigitalFileModuleService,
+  product: SeedProduct,
+  seed: number,
+  ids: { salesChannelId: string; australiaId: string; internationalId: string },
+) {
+  const image = productImage(product.palette, seed)
+  const { result: uploaded } = await uploadFilesWorkflow(container).run({
+    input: {
+      files: [
+        { filename: `${product.handle}.png`, mimeType: "image/png", content: image.toString("base64"), access: "public" },
+      ],
+    },
+  })
+  const imageUrl = uploaded[0]!.url
+
+  const gross = toMedusaAmount(product.priceCents, CURRENCY)
+  const exportPrice = toMedusaAmount(exclusiveFromInclusive(product.priceCents), CURRENCY)
+  const { result: created } = await createProductsWorkflow(container).run({
+    input: {
+      products: [
+        {
+          title: product.title,
+          subtitle: product.subtitle,
+          handle: product.handle,
+          description: product.description,
+          status: "published",
+          thumbnail: imageUrl,
+          images: [{ url: imageUrl }],
+          sales_channels: [{ id: ids.salesChannelId }],
+          options: [{ title: "Licence", values: ["Standard"] }],
+          variants: [
+            {
+              title: "Standard licence",
+              sku: `${product.handle}-standard`,
+              manage_inventory: false,
+              options: { Licence: "Standard" },
+              prices: [
+                { amount: gross, currency_code: CURRENCY },
+                { amount: gross, currency_code: CURRENCY, rules: { region_id: ids.australiaId } },
+                { amount: exportPrice, currency_code: CURRENCY, rules: { region_id: ids.internationalId } },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  })
+
+  const variantId = created[0]!.variants[0]!.id
+  const archive = productArchive({ title: product.title, description: product.description, files: product.files, seed })
+  const storageKey = `products/${product.handle}/${randomUUID()}/${product.archiveName}`
+  await digitalFiles.privateBucket.put(storageKey, archive, "application/zip")
+  await attachDigitalFileWorkflow(container).run({
+    input: { variant_id: variantId, storage_key: storageKey, file_name: product.archiveName, content_type: "application/zip" },
+  })
+}
+
+async function ensureSalesChannel(container: MedusaContainer) {
+  const salesChannels = container.resolve(Modules.SALES_CHANNEL)
+  const [existing] = await salesChannels.listSalesChannels({ name: [SALES_CHANNEL, "Default Sales Channel"] })
+  if (existing) return existing
+  const { result } = await createSalesChannelsWorkflow(container).run({
+    input: { salesChannelsData: [{ name: SALES_CHANNEL, description: "The Vespertene storefront" }] },
+  })
+  return result[0]!
+}
+
+async function findPublishableKey(container: MedusaContainer): Promise<string> {
+  const apiKeys = container.resolve(Modules.API_KEY)
+  const [key] = await apiKeys.listApiKeys({ type: "publishable", revoked_at: null })
+  return key?.token ?? ""
+}
+
+async function ensurePublishableKey(container: MedusaContainer, salesChannelId: string): Promise<string> {
+  const apiKeys = container.resolve(Modules.API_KEY)
+  let [key] = await apiKeys.listApiKeys({ type: "publishable", revoked_at: null })
+  if (!key) {
+    const { result } = await createApiKeysWorkflow(container).run({
+      input: { api_keys: [{ title: "Vespertene storefront", type: "publishable", created_by: "" }] },
+    })
+    key = result[0]!
+  }
+  await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: key.id, add: [salesChannelId] } })
+  return key.token
+}
+
+async function createAdmin(container: MedusaContainer, admin: { email: string; password: string }) {
+  const auth = container.resolve(Modules.AUTH)
+  const { result: users } = await createUsersWorkflow(container).run({
+    input: { users: [{ email: admin.email, first_name: "Shop", last_name: "Admin" }] },
+  })
+  const { authIdentity, error } = await auth.register("emailpass", {
+    body: { email: admin.email, password: admin.password },
+  })
+  if (error || !authIdentity) throw new Error(`Could not create the admin user: ${error}`)
+  await auth.updateAuthIdentities({ id: authIdentity.id, app_metadata: { user_id: users[0]!.id } })
+}
