@@ -1,0 +1,52 @@
+import type { Metadata } from "next"
+import Image from "next/image"
+import { notFound } from "next/navigation"
+import { FileFacts } from "@/features/catalogue/components/file-facts"
+import { Price } from "@/features/catalogue/components/price"
+import { getProduct } from "@/lib/medusa/catalogue"
+
+type Props = { params: Promise<{ handle: string }> }
+
+const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+// Product pages are rendered on first request, then served from the cache (ADR 0014).
+export const dynamicParams = true
+export async function generateStaticParams() {
+  return []
+}
+
+async function load(handle: string) {
+  if (!HANDLE.test(handle) || handle.length > 200) return null
+  return getProduct(handle)
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await load((await params).handle)
+  if (!product) return { title: "Product not found" }
+  return { title: product.title, description: product.subtitle ?? product.description ?? undefined }
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = await load((await params).handle)
+  if (!product) notFound()
+
+  return (
+    <article className="product">
+      <div className="product__media">
+        {product.image ? (
+          <Image src={product.image} alt={`${product.title} cover art`} fill sizes="(min-width: 900px) 50vw, 92vw" priority />
+        ) : null}
+      </div>
+      <div className="product__info">
+        <h1>{product.title}</h1>
+        {product.subtitle ? <p className="product__subtitle">{product.subtitle}</p> : null}
+        <p className="product__price">
+          <Price price={product.price} showGst />
+        </p>
+        {product.description ? <p className="product__description">{product.description}</p> : null}
+        <FileFacts file={product.file} />
+        <p className="muted">Instant download after purchase, from your account at any time.</p>
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,13 @@
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="container site-footer__inner">
+        <p>Digital goods for evening people. Every purchase is an instant ZIP download.</p>
+        <p className="muted">
+          Prices in Australian dollars, including 10&nbsp;% GST for buyers in Australia. Buyers abroad pay no GST.
+        </p>
+        <p className="muted">© {new Date().getFullYear()} Vespertene</p>
+      </div>
+    </footer>
+  )
+}

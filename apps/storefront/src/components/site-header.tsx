@@ -1,0 +1,21 @@
+import Link from "next/link"
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link href="/" className="brand" aria-label="Vespertene, home">
+          <span className="brand__mark" aria-hidden="true" />
+          Vespertene
+        </Link>
+        <nav aria-label="Main">
+          <ul className="nav">
+            <li>
+              <Link href="/">Shop</Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  )
+}

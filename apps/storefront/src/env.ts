@@ -1,0 +1,51 @@
+import { z } from "zod"
+
+/**
+ * The storefront's environment, validated when the server starts and when it builds. The only
+ * module that reads `process.env`. Nothing here is exposed to the browser: the catalogue is read
+ * on the server, so even the publishable key stays server-side.
+ */
+const APP_ENVS = ["development", "test", "staging", "production"] as const
+
+const originList = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const origins = value.split(",").map((o) => o.trim()).filter(Boolean)
+    for (const origin of origins) {
+      if (!URL.canParse(origin)) ctx.addIssue({ code: "custom", message: `"${origin}" is not a URL` })
+    }
+    return origins.map((origin) => new URL(origin))
+  })
+
+const schema = z.object({
+  APP_ENV: z.enum(APP_ENVS, { error: `APP_ENV must be one of ${APP_ENVS.join(", ")}` }),
+  MEDUSA_BACKEND_URL: z.url({ error: "MEDUSA_BACKEND_URL must be the Medusa backend's URL, e.g. http://localhost:9000" }),
+  MEDUSA_PUBLISHABLE_KEY: z
+    .string({ error: "MEDUSA_PUBLISHABLE_KEY is required (Medusa admin → Settings → Publishable API keys)" })
+    .startsWith("pk_", "MEDUSA_PUBLISHABLE_KEY must start with pk_"),
+  /** Origins product images are served from (the public bucket), for next/image. */
+  IMAGE_ORIGINS: originList,
+  /** How long a catalogue page may be served from the cache before it is refreshed. */
+  CATALOGUE_REVALIDATE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+})
+
+export type StorefrontEnv = z.infer<typeof schema>
+
+export function parseStorefrontEnv(source: Record<string, string | undefined>): StorefrontEnv {
+  const input = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""))
+  if (!input.APP_ENV && source.NODE_ENV !== "production") input.APP_ENV = "development"
+  const result = schema.safeParse(input)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`)
+    throw new Error(`Invalid storefront environment:\n${lines.join("\n")}\nSee apps/storefront/.env.example.`)
+  }
+  return result.data
+}
+
+let cached: StorefrontEnv | undefined
+
+export function env(): StorefrontEnv {
+  cached ??= parseStorefrontEnv(process.env)
+  return cached
+}

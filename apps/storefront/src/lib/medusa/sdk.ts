@@ -1,0 +1,10 @@
+import "server-only"
+import Medusa from "@medusajs/js-sdk"
+import { env } from "@/env"
+
+/** The storefront's one Medusa client. Server-only: the browser never talks to Medusa directly. */
+export const sdk = new Medusa({
+  baseUrl: env().MEDUSA_BACKEND_URL,
+  publishableKey: env().MEDUSA_PUBLISHABLE_KEY,
+  debug: false,
+})

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest"
+import { parseStorefrontEnv } from "../src/env"
+
+const valid = {
+  APP_ENV: "production",
+  MEDUSA_BACKEND_URL: "https://api.shop.vespertene.com",
+  MEDUSA_PUBLISHABLE_KEY: "pk_123",
+}
+
+describe("parseStorefrontEnv", () => {
+  it("accepts a complete environment and fills the defaults", () => {
+    const env = parseStorefrontEnv({ ...valid, IMAGE_ORIGINS: "https://images.example/bucket" })
+    expect(env.CATALOGUE_REVALIDATE_SECONDS).toBe(60)
+    expect(env.IMAGE_ORIGINS.map(String)).toEqual(["https://images.example/bucket"])
+  })
+
+  it("names each missing or invalid variable", () => {
+    expect(() => parseStorefrontEnv({ APP_ENV: "production", MEDUSA_BACKEND_URL: "not a url" })).toThrow(
+      /MEDUSA_BACKEND_URL[\s\S]*MEDUSA_PUBLISHABLE_KEY/,
+    )
+    expect(() => parseStorefrontEnv({ ...valid, MEDUSA_PUBLISHABLE_KEY: "sk_live" })).toThrow(/must start with pk_/)
+    expect(() => parseStorefrontEnv({ ...valid, APP_ENV: "prod" })).toThrow(/APP_ENV must be one of/)
+  })
+
+  it("does not assume development under a production build", () => {
+    const { APP_ENV: _, ...rest } = valid
+    expect(() => parseStorefrontEnv({ ...rest, NODE_ENV: "production" })).toThrow(/APP_ENV/)
+    expect(parseStorefrontEnv({ ...rest, NODE_ENV: "development" }).APP_ENV).toBe("development")
+  })
+})
