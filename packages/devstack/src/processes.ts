@@ -133,3 +133,17 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
     server.close()
   }
 }
+
+/**
+ * Runs a command with the terminal as its output and resolves with its exit code. Async on
+ * purpose: in-process stand-ins (the object store) must keep serving while it runs.
+ */
+export async function runInherit(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<number | null> {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: "inherit" })
+  const [code] = await once(child, "exit")
+  return code as number | null
+}

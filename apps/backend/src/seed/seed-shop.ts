@@ -1,4 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { CreateMoneyAmountDTO, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
@@ -128,6 +128,13 @@ async function seedProduct(
 
   const gross = toMedusaAmount(product.priceCents, CURRENCY)
   const exportPrice = toMedusaAmount(exclusiveFromInclusive(product.priceCents), CURRENCY)
+  // The workflow hands `rules` on to the pricing module (region prices), though its input type
+  // does not name them.
+  const prices: Array<CreateMoneyAmountDTO & { rules?: { region_id: string } }> = [
+    { amount: gross, currency_code: CURRENCY },
+    { amount: gross, currency_code: CURRENCY, rules: { region_id: ids.australiaId } },
+    { amount: exportPrice, currency_code: CURRENCY, rules: { region_id: ids.internationalId } },
+  ]
   const { result: created } = await createProductsWorkflow(container).run({
     input: {
       products: [
@@ -147,11 +154,7 @@ async function seedProduct(
               sku: `${product.handle}-standard`,
               manage_inventory: false,
               options: { Licence: "Standard" },
-              prices: [
-                { amount: gross, currency_code: CURRENCY },
-                { amount: gross, currency_code: CURRENCY, rules: { region_id: ids.australiaId } },
-                { amount: exportPrice, currency_code: CURRENCY, rules: { region_id: ids.internationalId } },
-              ],
+              prices,
             },
           ],
         },
@@ -179,14 +182,11 @@ async function ensureSalesChannel(container: MedusaContainer) {
 }
 
 async function findPublishableKey(container: MedusaContainer): Promise<string> {
-  const apiKeys = container.resolve(Modules.API_KEY)
-  const [key] = await apiKeys.listApiKeys({ type: "publishable", revoked_at: null })
-  return key?.token ?? ""
+  return (await activePublishableKey(container))?.token ?? ""
 }
 
 async function ensurePublishableKey(container: MedusaContainer, salesChannelId: string): Promise<string> {
-  const apiKeys = container.resolve(Modules.API_KEY)
-  let [key] = await apiKeys.listApiKeys({ type: "publishable", revoked_at: null })
+  let key = await activePublishableKey(container)
   if (!key) {
     const { result } = await createApiKeysWorkflow(container).run({
       input: { api_keys: [{ title: "Vespertene storefront", type: "publishable", created_by: "" }] },
@@ -195,6 +195,11 @@ async function ensurePublishableKey(container: MedusaContainer, salesChannelId: 
   }
   await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: key.id, add: [salesChannelId] } })
   return key.token
+}
+
+async function activePublishableKey(container: MedusaContainer) {
+  const keys = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
+  return keys.find((key) => !key.revoked_at)
 }
 
 async function createAdmin(container: MedusaContainer, admin: { email: string; password: string }) {

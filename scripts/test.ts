@@ -1,0 +1,264 @@
+/**
+ * `npm test`: every lane, in order, on this machine.
+ *   unit         Vitest: packages and storefront logic
+ *   integration  Jest + Medusa's test runner against a real (embedded) Postgres and the S3 stand-in
+ *   e2e          Playwright in Debian's Chromium against production builds of both apps
+ * Ends with one line `N passed, N failed` summed over the lanes. `--lane <name>` runs one lane.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
+import { join } from "node:path"
+import { spawnSync } from "node:child_process"
+import { startObjectStore, LOCAL_S3_ACCESS_KEY_ID, LOCAL_S3_SECRET_ACCESS_KEY, type RunningObjectStore } from "@vespertene/devstack/object-store"
+import { startEmbeddedPostgres, type RunningPostgres } from "@vespertene/devstack/postgres"
+import { freePort, run, runInherit, startService, stopAll, waitForHttp } from "@vespertene/devstack/processes"
+import {
+  PRIVATE_BUCKET,
+  PUBLIC_BUCKET,
+  QUIET_ENV,
+  backendDir,
+  backendEnv,
+  bin,
+  dataDir,
+  disableMedusaTelemetry,
+  findPublishableKey,
+  root,
+  step,
+  storefrontDir,
+  type ObjectStoreSettings,
+} from "./lib/stack"
+
+type Counts = { passed: number; failed: number; skipped: number }
+type Lane = { name: string; run: () => Promise<Counts> }
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+const reports = join(dataDir, "test-reports")
+const testSecrets = {
+  // Test-only values for a throwaway backend on loopback.
+  JWT_SECRET: "test-jwt-secret-for-loopback-only-0123456789",
+  COOKIE_SECRET: "test-cookie-secret-for-loopback-only-012345",
+}
+
+let postgres: RunningPostgres | undefined
+let objectStore: RunningObjectStore | undefined
+
+/** One Postgres and one object store for the whole run, fresh each time. */
+async function stack() {
+  if (!postgres) {
+    const dir = join(dataDir, "test-postgres")
+    rmSync(dir, { recursive: true, force: true })
+    postgres = await startEmbeddedPostgres({ dataDir: dir, port: await freePort() })
+  }
+  if (!objectStore) {
+    const dir = join(dataDir, "test-s3")
+    rmSync(dir, { recursive: true, force: true })
+    objectStore = await startObjectStore({ directory: dir, port: 0, publicBucket: PUBLIC_BUCKET, privateBucket: PRIVATE_BUCKET })
+  }
+  const store: ObjectStoreSettings = {
+    ...objectStore,
+    accessKeyId: LOCAL_S3_ACCESS_KEY_ID,
+    secretAccessKey: LOCAL_S3_SECRET_ACCESS_KEY,
+    region: "auto",
+  }
+  return { postgres, store }
+}
+
+function readJson<T>(file: string): T {
+  if (!existsSync(file)) throw new Error(`the test runner wrote no report (${file})`)
+  return JSON.parse(readFileSync(file, "utf8")) as T
+}
+
+type VitestOrJestReport = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests?: number }
+
+function countsOf(report: VitestOrJestReport): Counts {
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + (report.numTodoTests ?? 0) }
+}
+
+async function unitLane(): Promise<Counts> {
+  const total: Counts = { passed: 0, failed: 0, skipped: 0 }
+  for (const dir of [join(root, "packages", "money"), storefrontDir]) {
+    const report = join(reports, `unit-${dir.split("/").pop()}.json`)
+    rmSync(report, { force: true })
+    await runInherit(bin(dir, "vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], {
+      cwd: dir,
+      env: { ...process.env, ...QUIET_ENV },
+    })
+    const counts = countsOf(readJson(report))
+    total.passed += counts.passed
+    total.failed += counts.failed
+    total.skipped += counts.skipped
+  }
+  return total
+}
+
+async function integrationLane(): Promise<Counts> {
+  const { postgres, store } = await stack()
+  const env = {
+    ...backendEnv({
+      appEnv: "test",
+      databaseUrl: postgres.url("postgres"),
+      store,
+      secrets: testSecrets,
+      backendUrl: "http://localhost:9000",
+      storefrontUrl: "http://localhost:3000",
+    }),
+    NODE_OPTIONS: "--experimental-vm-modules",
+    DB_HOST: "localhost",
+    DB_PORT: String(postgres.port),
+    DB_USERNAME: "postgres",
+    DB_PASSWORD: "postgres",
+    LOG_LEVEL: "error",
+  }
+  await disableMedusaTelemetry(env)
+  const report = join(reports, "integration.json")
+  rmSync(report, { force: true })
+  await runInherit(bin(backendDir, "jest"), ["--runInBand", "--forceExit", "--json", `--outputFile=${report}`], {
+    cwd: backendDir,
+    env,
+  })
+  return countsOf(readJson(report))
+}
+
+async function e2eLane(): Promise<Counts> {
+  const { postgres, store } = await stack()
+  await postgres.ensureDatabase("vespertene_e2e")
+  const backendPort = await freePort()
+  const storefrontPort = await freePort()
+  const backendUrl = `http://127.0.0.1:${backendPort}`
+  const storefrontUrl = `http://127.0.0.1:${storefrontPort}`
+  const env = backendEnv({
+    appEnv: "test",
+    databaseUrl: postgres.url("vespertene_e2e"),
+    store,
+    secrets: testSecrets,
+    backendUrl,
+    storefrontUrl,
+  })
+  await disableMedusaTelemetry(env)
+
+  step("e2e: building the backend (production build) …")
+  await run(bin(backendDir, "medusa"), ["build"], { cwd: backendDir, env })
+  step("e2e: migrating and seeding …")
+  await run(bin(backendDir, "medusa"), ["db:migrate"], { cwd: backendDir, env })
+  await run(bin(backendDir, "medusa"), ["exec", "./src/scripts/seed.ts"], { cwd: backendDir, env })
+  const publishableKey = await findPublishableKey(postgres.url("vespertene_e2e"))
+
+  step("e2e: starting the backend …")
+  const serverDir = join(backendDir, ".medusa", "server")
+  const backend = startService("backend", bin(backendDir, "medusa"), ["start", "--host", "127.0.0.1", "--port", String(backendPort)], {
+    cwd: serverDir,
+    env: { ...env, NODE_ENV: "production" },
+    quiet: true,
+  })
+  await waitForHttp(`${backendUrl}/health`, { timeoutMs: 120_000, service: backend })
+
+  // The storefront prerenders the catalogue at build time, so it builds against the running backend.
+  const storefrontEnv = {
+    ...process.env,
+    ...QUIET_ENV,
+    APP_ENV: "test",
+    MEDUSA_BACKEND_URL: backendUrl,
+    MEDUSA_PUBLISHABLE_KEY: publishableKey,
+    IMAGE_ORIGINS: store.publicUrl,
+  }
+  step("e2e: building the storefront (production build) …")
+  await run(bin(storefrontDir, "next"), ["build"], { cwd: storefrontDir, env: storefrontEnv })
+  const storefront = startService("storefront", bin(storefrontDir, "next"), ["start", "--hostname", "127.0.0.1", "--port", String(storefrontPort)], {
+    cwd: storefrontDir,
+    env: { ...storefrontEnv, NODE_ENV: "production" },
+    quiet: true,
+  })
+  await waitForHttp(`${storefrontUrl}/`, { timeoutMs: 60_000, service: storefront })
+
+  const report = join(reports, "e2e.json")
+  rmSync(report, { force: true })
+  await runInherit(bin(storefrontDir, "playwright"), ["test"], {
+    cwd: storefrontDir,
+    env: {
+      ...storefrontEnv,
+      CHROMIUM_PATH: CHROMIUM,
+      E2E_STOREFRONT_URL: storefrontUrl,
+      E2E_BACKEND_URL: backendUrl,
+      E2E_PUBLISHABLE_KEY: publishableKey,
+      E2E_JSON_REPORT: report,
+    },
+  })
+  await stopAll()
+  const stats = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(report).stats
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped }
+}
+
+/** Chromium for the e2e lane: installed from Debian's packages when we can, named when we can't. */
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return
+  const isRoot = process.getuid?.() === 0
+  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0
+  if (isRoot && hasApt) {
+    step("Installing Chromium from Debian's packages …")
+    const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" })
+    const install = spawnSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    })
+    if (update.status === 0 && install.status === 0 && existsSync(CHROMIUM)) return
+  }
+  throw new Error(
+    `The e2e lane needs Chromium at ${CHROMIUM}, which is missing. On Debian/Ubuntu: sudo apt-get install chromium; ` +
+      "elsewhere install Chromium and set CHROMIUM_PATH to its binary.",
+  )
+}
+
+async function main() {
+  const only = process.argv.includes("--lane") ? process.argv[process.argv.indexOf("--lane") + 1] : undefined
+  const lanes: Lane[] = [
+    { name: "unit", run: unitLane },
+    { name: "integration", run: integrationLane },
+    { name: "e2e", run: e2eLane },
+  ].filter((lane) => !only || lane.name === only)
+  if (lanes.length === 0) throw new Error(`Unknown lane "${only}": unit, integration or e2e`)
+
+  mkdirSync(reports, { recursive: true })
+  step("Building shared packages …")
+  await run(bin(root, "turbo"), ["run", "build", "--filter=./packages/*", "--output-logs=errors-only"], {
+    cwd: root,
+    env: { ...process.env, ...QUIET_ENV },
+  })
+  if (lanes.some((lane) => lane.name === "e2e")) ensureChromium()
+
+  const results: Array<{ name: string; counts: Counts; seconds: number; error?: string }> = []
+  for (const lane of lanes) {
+    step(`Lane: ${lane.name}`)
+    const started = Date.now()
+    try {
+      results.push({ name: lane.name, counts: await lane.run(), seconds: (Date.now() - started) / 1000 })
+    } catch (error) {
+      await stopAll()
+      const message = error instanceof Error ? error.message : String(error)
+      console.error(`✖ The ${lane.name} lane could not run: ${message}`)
+      results.push({ name: lane.name, counts: { passed: 0, failed: 1, skipped: 0 }, seconds: (Date.now() - started) / 1000, error: message })
+    }
+  }
+  await stopAll()
+  await objectStore?.stop()
+  await postgres?.stop()
+
+  console.log("\nLanes:")
+  for (const r of results) {
+    const note = r.error ? "  (lane failed to run)" : ""
+    console.log(`  ${r.name.padEnd(12)} ${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped  ${r.seconds.toFixed(1)} s${note}`)
+  }
+  const passed = results.reduce((sum, r) => sum + r.counts.passed, 0)
+  const failed = results.reduce((sum, r) => sum + r.counts.failed, 0)
+  const noTests = passed + failed === 0
+  console.log(`${passed} passed, ${failed} failed`)
+  process.exit(failed > 0 || noTests ? 1 : 0)
+}
+
+process.on("SIGINT", () => void stopAll().then(() => process.exit(130)))
+main().catch(async (error) => {
+  console.error(error)
+  await stopAll()
+  await objectStore?.stop().catch(() => {})
+  await postgres?.stop().catch(() => {})
+  console.log("0 passed, 1 failed")
+  process.exit(1)
+})
