@@ -37,6 +37,7 @@ const testSecrets = {
   JWT_SECRET: "test-jwt-secret-for-loopback-only-0123456789",
   COOKIE_SECRET: "test-cookie-secret-for-loopback-only-012345",
 }
+const testAdmin = { email: "admin@vespertene.test", password: "test-admin-password-loopback" }
 
 let postgres: RunningPostgres | undefined
 let objectStore: RunningObjectStore | undefined
@@ -139,7 +140,10 @@ async function e2eLane(): Promise<Counts> {
   await run(bin(backendDir, "medusa"), ["build"], { cwd: backendDir, env })
   step("e2e: migrating and seeding …")
   await run(bin(backendDir, "medusa"), ["db:migrate"], { cwd: backendDir, env })
-  await run(bin(backendDir, "medusa"), ["exec", "./src/scripts/seed.ts"], { cwd: backendDir, env })
+  await run(bin(backendDir, "medusa"), ["exec", "./src/scripts/seed.ts"], {
+    cwd: backendDir,
+    env: { ...env, SEED_ADMIN_EMAIL: testAdmin.email, SEED_ADMIN_PASSWORD: testAdmin.password },
+  })
   const publishableKey = await findPublishableKey(postgres.url("vespertene_e2e"))
 
   step("e2e: starting the backend …")
@@ -159,6 +163,8 @@ async function e2eLane(): Promise<Counts> {
     MEDUSA_BACKEND_URL: backendUrl,
     MEDUSA_PUBLISHABLE_KEY: publishableKey,
     IMAGE_ORIGINS: store.publicUrl,
+    // Short, so a test can watch an admin edit reach its page.
+    CATALOGUE_REVALIDATE_SECONDS: "2",
   }
   step("e2e: building the storefront (production build) …")
   await run(bin(storefrontDir, "next"), ["build"], { cwd: storefrontDir, env: storefrontEnv })
@@ -179,6 +185,8 @@ async function e2eLane(): Promise<Counts> {
       E2E_STOREFRONT_URL: storefrontUrl,
       E2E_BACKEND_URL: backendUrl,
       E2E_PUBLISHABLE_KEY: publishableKey,
+      E2E_ADMIN_EMAIL: testAdmin.email,
+      E2E_ADMIN_PASSWORD: testAdmin.password,
       E2E_JSON_REPORT: report,
     },
   })
