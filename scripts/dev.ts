@@ -95,7 +95,15 @@ async function main() {
     store = { ...local, accessKeyId: LOCAL_S3_ACCESS_KEY_ID, secretAccessKey: LOCAL_S3_SECRET_ACCESS_KEY, region: "auto" }
   }
 
-  const env = backendEnv({ appEnv: "development", databaseUrl, store, secrets, backendUrl, storefrontUrl })
+  const env = backendEnv({
+    appEnv: "development",
+    databaseUrl,
+    store,
+    secrets,
+    backendUrl,
+    storefrontUrl,
+    outboxDir: join(dataDir, "outbox"),
+  })
   await disableMedusaTelemetry(env)
   await migrateIfNeeded(env, step)
   await seedIfEmpty(env, { email: ADMIN_EMAIL, password: secrets.ADMIN_PASSWORD }, step)
@@ -138,6 +146,7 @@ async function main() {
   Storefront   ${storefrontUrl}
   Admin        ${backendUrl}/app
   Admin login  ${ADMIN_EMAIL} / ${secrets.ADMIN_PASSWORD}
+  Email outbox ${backendUrl}/dev/outbox (no email leaves this machine)
   API          ${backendUrl}/store/products (header x-publishable-api-key: ${publishableKey})
 
 Data lives in .data/ (delete it for a fresh shop). Ctrl-C stops everything.

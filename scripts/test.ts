@@ -76,7 +76,7 @@ function countsOf(report: VitestOrJestReport): Counts {
 
 async function unitLane(): Promise<Counts> {
   const total: Counts = { passed: 0, failed: 0, skipped: 0 }
-  for (const dir of [join(root, "packages", "money"), storefrontDir]) {
+  for (const dir of [join(root, "packages", "money"), join(root, "packages", "emails"), storefrontDir]) {
     const report = join(reports, `unit-${dir.split("/").pop()}.json`)
     rmSync(report, { force: true })
     await runInherit(bin(dir, "vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], {
@@ -101,6 +101,7 @@ async function integrationLane(): Promise<Counts> {
       secrets: testSecrets,
       backendUrl: "http://localhost:9000",
       storefrontUrl: "http://localhost:3000",
+      outboxDir: join(dataDir, "test-outbox", "integration"),
     }),
     NODE_OPTIONS: "--experimental-vm-modules",
     DB_HOST: "localhost",
@@ -133,7 +134,9 @@ async function e2eLane(): Promise<Counts> {
     secrets: testSecrets,
     backendUrl,
     storefrontUrl,
+    outboxDir: join(dataDir, "test-outbox", "e2e"),
   })
+  rmSync(join(dataDir, "test-outbox"), { recursive: true, force: true })
   await disableMedusaTelemetry(env)
 
   step("e2e: building the backend (production build) …")

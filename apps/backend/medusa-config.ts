@@ -50,6 +50,25 @@ module.exports = defineConfig({
       },
     },
     {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "./src/modules/resend",
+            id: "resend",
+            options: {
+              channels: ["email"],
+              apiKey: env.RESEND_API_KEY,
+              from: env.RESEND_FROM,
+              baseUrl: env.RESEND_BASE_URL,
+              outboxDir: env.EMAIL_OUTBOX_DIR,
+              outboxUrl: `${env.MEDUSA_BACKEND_URL}/dev/outbox`,
+            },
+          },
+        ],
+      },
+    },
+    {
       resolve: "./src/modules/digital-file",
       key: DIGITAL_FILE_MODULE,
       options: {

@@ -41,6 +41,7 @@ export function backendEnv(options: {
   secrets: { JWT_SECRET: string; COOKIE_SECRET: string }
   backendUrl: string
   storefrontUrl: string
+  outboxDir: string
 }): NodeJS.ProcessEnv {
   const { store } = options
   return {
@@ -62,6 +63,7 @@ export function backendEnv(options: {
     S3_PUBLIC_BUCKET: store.publicBucket,
     S3_PUBLIC_URL: store.publicUrl,
     S3_PRIVATE_BUCKET: store.privateBucket,
+    EMAIL_OUTBOX_DIR: options.outboxDir,
   }
 }
 

@@ -34,11 +34,29 @@ const schema = z.object({
   S3_PUBLIC_BUCKET: z.string({ error: "S3_PUBLIC_BUCKET is required" }).min(3),
   S3_PUBLIC_URL: z.url({ error: "S3_PUBLIC_URL must be the public URL prefix of the image bucket" }),
   S3_PRIVATE_BUCKET: z.string({ error: "S3_PRIVATE_BUCKET is required" }).min(3),
+  /** Email through Resend. Without a key (development and test only) emails go to the outbox. */
+  RESEND_API_KEY: z.string().regex(/^re_/, "RESEND_API_KEY must be a Resend API key (re_...)").optional(),
+  RESEND_FROM: z.string().min(3, "RESEND_FROM must be a sender like Vespertene <hello@shop.example>"),
+  /** A local Resend stand-in for tests; refused in staging and production. */
+  RESEND_BASE_URL: z.url("RESEND_BASE_URL must be a URL").optional(),
+  EMAIL_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
   /** Only for `medusa exec ./src/scripts/seed.ts`: the first admin, when both are set. */
   SEED_ADMIN_EMAIL: z.email("SEED_ADMIN_EMAIL must be an email address").optional(),
   SEED_ADMIN_PASSWORD: z.string().min(12, "SEED_ADMIN_PASSWORD must be at least 12 characters").optional(),
   DISABLE_ADMIN: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
 })
+
+const deployedRules = (env: z.infer<typeof schema>, ctx: z.RefinementCtx) => {
+  if (env.APP_ENV !== "staging" && env.APP_ENV !== "production") return
+  if (!env.RESEND_API_KEY) {
+    ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: `RESEND_API_KEY is required when APP_ENV=${env.APP_ENV}` })
+  }
+  if (env.RESEND_BASE_URL) {
+    ctx.addIssue({ code: "custom", path: ["RESEND_BASE_URL"], message: `RESEND_BASE_URL (a test stand-in) is not allowed when APP_ENV=${env.APP_ENV}` })
+  }
+}
+
+const validated = schema.superRefine(deployedRules)
 
 export type BackendEnv = z.infer<typeof schema>
 
@@ -54,6 +72,7 @@ function localDefaults(appEnv: string | undefined): Record<string, string> {
     AUTH_CORS: `${LOCAL_ORIGINS},${LOCAL_ADMIN}`,
     MEDUSA_BACKEND_URL: "http://localhost:9000",
     STOREFRONT_URL: "http://localhost:3000",
+    RESEND_FROM: "Vespertene <hello@vespertene.test>",
   }
 }
 
@@ -63,7 +82,7 @@ export function parseBackendEnv(source: NodeJS.ProcessEnv): BackendEnv {
   const input: Record<string, string | undefined> = { ...source }
   if (!input.APP_ENV && source.NODE_ENV !== "production") input.APP_ENV = "development"
   const withDefaults = { ...localDefaults(input.APP_ENV), ...stripEmpty(input) }
-  const result = schema.safeParse(withDefaults)
+  const result = validated.safeParse(withDefaults)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`)
     throw new EnvError(`Invalid backend environment:\n${lines.join("\n")}\nSee apps/backend/.env.example.`)

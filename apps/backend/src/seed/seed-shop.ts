@@ -202,7 +202,7 @@ async function activePublishableKey(container: MedusaContainer) {
   return keys.find((key) => !key.revoked_at)
 }
 
-async function createAdmin(container: MedusaContainer, admin: { email: string; password: string }) {
+export async function createAdmin(container: MedusaContainer, admin: { email: string; password: string }) {
   const auth = container.resolve(Modules.AUTH)
   const { result: users } = await createUsersWorkflow(container).run({
     input: { users: [{ email: admin.email, first_name: "Shop", last_name: "Admin" }] },

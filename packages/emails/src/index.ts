@@ -1,0 +1,45 @@
+import { render } from "@react-email/render"
+import { createElement, type ReactElement } from "react"
+import { CustomerWelcomeEmail, type CustomerWelcomeProps } from "./templates/customer-welcome"
+import { PasswordResetEmail, type PasswordResetProps } from "./templates/password-reset"
+import { StaffInviteEmail, type StaffInviteProps } from "./templates/staff-invite"
+
+/**
+ * Every transactional email the shop sends, by template name. Order confirmation and refund
+ * emails join this map with the delivery and checkout work.
+ */
+export type EmailTemplates = {
+  "customer-welcome": CustomerWelcomeProps
+  "password-reset": PasswordResetProps
+  "staff-invite": StaffInviteProps
+}
+
+export type EmailTemplateName = keyof EmailTemplates
+export type RenderedEmail = { subject: string; html: string; text: string }
+
+const templates: { [K in EmailTemplateName]: { subject: (props: EmailTemplates[K]) => string; element: (props: EmailTemplates[K]) => ReactElement } } = {
+  "customer-welcome": {
+    subject: () => "Welcome to Vespertene",
+    element: (props) => createElement(CustomerWelcomeEmail, props),
+  },
+  "password-reset": {
+    subject: (props) => (props.audience === "staff" ? "Reset your Vespertene admin password" : "Reset your Vespertene password"),
+    element: (props) => createElement(PasswordResetEmail, props),
+  },
+  "staff-invite": {
+    subject: () => "You're invited to the Vespertene admin",
+    element: (props) => createElement(StaffInviteEmail, props),
+  },
+}
+
+export function isEmailTemplate(name: string): name is EmailTemplateName {
+  return Object.prototype.hasOwnProperty.call(templates, name)
+}
+
+/** Renders a template to its subject, HTML and plain-text bodies. */
+export async function renderEmail<K extends EmailTemplateName>(name: K, props: EmailTemplates[K]): Promise<RenderedEmail> {
+  const template = templates[name]
+  const element = template.element(props)
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])
+  return { subject: template.subject(props), html, text }
+}
