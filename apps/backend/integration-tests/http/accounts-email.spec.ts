@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { createAdmin } from "../../src/seed/seed-shop"
+import { createAdmin, seedShop } from "../../src/seed/seed-shop"
 import { startResendStandIn } from "../helpers/resend-stand-in"
 
 jest.setTimeout(180_000)
@@ -24,10 +24,26 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const admin = { email: "staff-admin@vespertene.test", password: "a-long-staff-password" }
     let adminHeaders: Record<string, string>
+    let publishableKey: string
 
     beforeAll(async () => {
       await createAdmin(getContainer(), admin)
+      publishableKey = (await seedShop(getContainer())).publishableKey
     })
+
+    const storeHeaders = (token?: string) => ({
+      "x-publishable-api-key": publishableKey,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    })
+    const signIn = (email: string, password: string) =>
+      api.post("/auth/customer/emailpass", { email, password }, { validateStatus: () => true })
+    const registerCustomer = async (email: string, password: string) => {
+      const { data } = await api.post("/auth/customer/emailpass/register", { email, password })
+      await api.post("/store/customers", { email, first_name: "Grace" }, { headers: storeHeaders(data.token) })
+      const { data: session } = await signIn(email, password)
+      return session.token as string
+    }
+    const me = (token: string) => api.get("/store/customers/me", { headers: storeHeaders(token), validateStatus: () => true })
 
     beforeEach(async () => {
       const { data } = await api.post("/auth/user/emailpass", admin)
@@ -103,6 +119,75 @@ medusaIntegrationTestRunner({
         const [sent] = await resend.waitFor(admin.email)
         expect(sent?.body.subject).toBe("Reset your Vespertene admin password")
         expect(sent?.body.text).toMatch(/\/app\/reset-password\?token=[\w.-]+/)
+      })
+    })
+
+    describe("changing and resetting a customer's password", () => {
+      it("changes the password only with the current one, and ends every earlier session", async () => {
+        const email = "change-me@example.com"
+        const before = await registerCustomer(email, "original-password-1")
+        expect((await me(before)).status).toBe(200)
+
+        const wrong = await api.post(
+          "/store/customers/me/password",
+          { current_password: "not-the-password", new_password: "a-brand-new-password" },
+          { headers: storeHeaders(before), validateStatus: () => true },
+        )
+        expect(wrong.status).toBe(401)
+        expect((await signIn(email, "original-password-1")).status).toBe(200)
+
+        const tooShort = await api.post(
+          "/store/customers/me/password",
+          { current_password: "original-password-1", new_password: "short" },
+          { headers: storeHeaders(before), validateStatus: () => true },
+        )
+        expect(tooShort.status).toBe(400)
+
+        const changed = await api.post(
+          "/store/customers/me/password",
+          { current_password: "original-password-1", new_password: "a-brand-new-password" },
+          { headers: storeHeaders(before) },
+        )
+        expect(changed.status).toBe(200)
+        expect((await me(before)).status).toBe(401)
+        expect((await signIn(email, "original-password-1")).status).toBe(401)
+        const after = await signIn(email, "a-brand-new-password")
+        expect((await resend.waitFor(email, 1))[0]?.body.subject).toBe("Welcome to Vespertene")
+        expect(after.status).toBe(200)
+        expect((await me(after.data.token)).data.customer.email).toBe(email)
+      })
+
+      it("resets the password once from the emailed link, and ends every earlier session", async () => {
+        const email = "forgot-it@example.com"
+        const before = await registerCustomer(email, "original-password-2")
+        await api.post("/auth/customer/emailpass/reset-password", { identifier: email })
+        // The welcome email came first; the reset email is the second.
+        const sent = (await resend.waitFor(email, 2)).find((e) => e.body.subject === "Reset your Vespertene password")
+        const link = new URL(/http:\/\/\S+reset-password\?\S+/.exec(sent!.body.text)![0])
+        const token = link.searchParams.get("token")!
+
+        const reset = await api.post("/store/password-reset", { token, password: "reset-password-123" }, { headers: storeHeaders() })
+        expect(reset.status).toBe(200)
+        expect((await me(before)).status).toBe(401)
+        expect((await signIn(email, "original-password-2")).status).toBe(401)
+        expect((await signIn(email, "reset-password-123")).status).toBe(200)
+
+        const again = await api.post(
+          "/store/password-reset",
+          { token, password: "another-password-456" },
+          { headers: storeHeaders(), validateStatus: () => true },
+        )
+        expect(again.status).toBe(401)
+        expect((await signIn(email, "another-password-456")).status).toBe(401)
+      })
+
+      it("refuses a forged reset token", async () => {
+        const res = await api.post(
+          "/store/password-reset",
+          { token: "eyJhbGciOiJIUzI1NiJ9.eyJlbnRpdHlfaWQiOiJ4In0.forged-signature", password: "whatever-password" },
+          { headers: storeHeaders(), validateStatus: () => true },
+        )
+        expect(res.status).toBe(401)
       })
     })
   },

@@ -1,4 +1,14 @@
-import { defineMiddlewares, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
+import {
+  authenticate,
+  defineMiddlewares,
+  getAuthContextFromJwtToken,
+  validateAndTransformBody,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+} from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { StoreChangePassword, StoreResetPassword } from "./store/account-validators"
 
 /**
  * What the store may read of a variant's digital file: what a buyer sees before paying.
@@ -18,10 +28,46 @@ function allowDigitalFileFields(req: MedusaRequest, _res: MedusaResponse, next: 
   next()
 }
 
+type SessionClaims = { auth_identity_id?: string; purpose?: string; app_metadata?: { session_version?: number } }
+
+/**
+ * A customer's token carries the session version of its auth identity at sign-in; a password
+ * change or reset raises the version, so every token issued before it is refused here.
+ */
+async function rejectEndedSessions(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const header = req.headers.authorization
+  if (!header?.toLowerCase().startsWith("bearer ")) return next()
+  const { http } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
+  const claims = getAuthContextFromJwtToken(header, http.jwtSecret!, ["bearer"], ["customer"]) as SessionClaims | null
+  // Invalid tokens, and reset tokens, are Medusa's own authentication's to refuse.
+  if (!claims?.auth_identity_id || claims.purpose) return next()
+  const identity = await req.scope
+    .resolve(Modules.AUTH)
+    .retrieveAuthIdentity(claims.auth_identity_id)
+    .catch(() => null)
+  const current = Number(identity?.app_metadata?.session_version ?? 0)
+  const carried = Number(claims.app_metadata?.session_version ?? 0)
+  if (!identity || carried < current) {
+    res.status(401).json({ type: "unauthorized", message: "This session has ended. Please sign in again." })
+    return
+  }
+  next()
+}
+
 export default defineMiddlewares({
   routes: [
-    // A wildcard matcher sorts before Medusa's own route middlewares, so the fields are
-    // allowed by the time its query validation runs.
+    // Wildcard matchers sort before Medusa's own route middlewares, so these run first.
+    { matcher: "/store/*", middlewares: [rejectEndedSessions] },
     { matcher: "/store/products*", method: "GET", middlewares: [allowDigitalFileFields] },
+    {
+      matcher: "/store/customers/me/password",
+      method: "POST",
+      middlewares: [authenticate("customer", ["bearer"]), validateAndTransformBody(StoreChangePassword)],
+    },
+    {
+      matcher: "/store/password-reset",
+      method: "POST",
+      middlewares: [validateAndTransformBody(StoreResetPassword)],
+    },
   ],
 })
