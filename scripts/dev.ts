@@ -125,6 +125,7 @@ async function main() {
       APP_ENV: "development",
       MEDUSA_BACKEND_URL: `http://127.0.0.1:${BACKEND_PORT}`,
       MEDUSA_PUBLISHABLE_KEY: publishableKey,
+      MEDUSA_JWT_SECRET: secrets.JWT_SECRET,
       IMAGE_ORIGINS: store.publicUrl,
     },
   })

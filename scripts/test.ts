@@ -165,6 +165,7 @@ async function e2eLane(): Promise<Counts> {
     APP_ENV: "test",
     MEDUSA_BACKEND_URL: backendUrl,
     MEDUSA_PUBLISHABLE_KEY: publishableKey,
+    MEDUSA_JWT_SECRET: testSecrets.JWT_SECRET,
     IMAGE_ORIGINS: store.publicUrl,
     // Short, so a test can watch an admin edit reach its page.
     CATALOGUE_REVALIDATE_SECONDS: "2",

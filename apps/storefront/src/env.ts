@@ -24,6 +24,13 @@ const schema = z.object({
   MEDUSA_PUBLISHABLE_KEY: z
     .string({ error: "MEDUSA_PUBLISHABLE_KEY is required (Medusa admin → Settings → Publishable API keys)" })
     .startsWith("pk_", "MEDUSA_PUBLISHABLE_KEY must start with pk_"),
+  /**
+   * The backend's JWT_SECRET: the Next server checks a session's signature itself, so guarded
+   * pages need no Medusa call to know whether someone is signed in.
+   */
+  MEDUSA_JWT_SECRET: z
+    .string({ error: "MEDUSA_JWT_SECRET is required: the backend's JWT_SECRET" })
+    .min(32, "MEDUSA_JWT_SECRET must be at least 32 characters"),
   /** Origins product images are served from (the public bucket), for next/image. */
   IMAGE_ORIGINS: originList,
   /** How long a catalogue page may be served from the cache before it is refreshed. */

@@ -5,6 +5,7 @@ const valid = {
   APP_ENV: "production",
   MEDUSA_BACKEND_URL: "https://api.shop.vespertene.com",
   MEDUSA_PUBLISHABLE_KEY: "pk_123",
+  MEDUSA_JWT_SECRET: "0123456789abcdef0123456789abcdef",
 }
 
 describe("parseStorefrontEnv", () => {
@@ -20,6 +21,7 @@ describe("parseStorefrontEnv", () => {
     )
     expect(() => parseStorefrontEnv({ ...valid, MEDUSA_PUBLISHABLE_KEY: "sk_live" })).toThrow(/must start with pk_/)
     expect(() => parseStorefrontEnv({ ...valid, APP_ENV: "prod" })).toThrow(/APP_ENV must be one of/)
+    expect(() => parseStorefrontEnv({ ...valid, MEDUSA_JWT_SECRET: "short" })).toThrow(/MEDUSA_JWT_SECRET must be at least 32/)
   })
 
   it("does not assume development under a production build", () => {

@@ -13,6 +13,9 @@ export function SiteHeader() {
             <li>
               <Link href="/">Shop</Link>
             </li>
+            <li>
+              <Link href="/account">Account</Link>
+            </li>
           </ul>
         </nav>
       </div>

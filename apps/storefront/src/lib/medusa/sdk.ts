@@ -7,4 +7,7 @@ export const sdk = new Medusa({
   baseUrl: env().MEDUSA_BACKEND_URL,
   publishableKey: env().MEDUSA_PUBLISHABLE_KEY,
   debug: false,
+  // One client serves every visitor: it must never remember a token. Each call that acts for a
+  // customer passes that customer's token from their HttpOnly cookie.
+  auth: { type: "jwt", jwtTokenStorageMethod: "nostore" },
 })

@@ -1,0 +1,44 @@
+"use client"
+
+import { useActionState } from "react"
+import { changePassword, updateProfile } from "../actions"
+import { PASSWORD_MIN_LENGTH, type FormState } from "../schemas"
+import { Field, FormMessage, SubmitButton } from "./form-parts"
+
+export function ProfileForm({ firstName, lastName }: { firstName: string; lastName: string }) {
+  const [state, action] = useActionState<FormState, FormData>(updateProfile, {
+    values: { first_name: firstName, last_name: lastName },
+  })
+  return (
+    <form action={action} className="form" aria-labelledby="profile-heading" noValidate>
+      <h2 id="profile-heading">Your details</h2>
+      <FormMessage state={state} />
+      <div className="form__row">
+        <Field name="first_name" label="First name" autoComplete="given-name" state={state} />
+        <Field name="last_name" label="Last name" autoComplete="family-name" state={state} />
+      </div>
+      <SubmitButton pendingText="Saving…">Save details</SubmitButton>
+    </form>
+  )
+}
+
+export function ChangePasswordForm() {
+  const [state, action] = useActionState<FormState, FormData>(changePassword, {})
+  return (
+    <form action={action} className="form" aria-labelledby="password-heading" noValidate>
+      <h2 id="password-heading">Change password</h2>
+      <FormMessage state={state} />
+      <Field name="current_password" label="Current password" type="password" autoComplete="current-password" state={state} />
+      <Field
+        name="new_password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. Other devices will be signed out.`}
+        state={state}
+      />
+      <Field name="confirm" label="Repeat the new password" type="password" autoComplete="new-password" state={state} />
+      <SubmitButton pendingText="Changing…">Change password</SubmitButton>
+    </form>
+  )
+}

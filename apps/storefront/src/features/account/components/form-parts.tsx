@@ -1,0 +1,77 @@
+"use client"
+
+import { useFormStatus } from "react-dom"
+import type { FormState } from "../schemas"
+
+export function Field({
+  name,
+  label,
+  type = "text",
+  autoComplete,
+  state,
+  hint,
+  required = true,
+}: {
+  name: string
+  label: string
+  type?: string
+  autoComplete?: string
+  state: FormState
+  hint?: string
+  required?: boolean
+}) {
+  const error = state.fieldErrors?.[name]
+  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required={required}
+        defaultValue={type === "password" ? undefined : state.values?.[name]}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {hint ? (
+        <p id={`${name}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${name}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+export function FormMessage({ state }: { state: FormState }) {
+  if (state.error) {
+    return (
+      <p className="form-message form-message--error" role="alert">
+        {state.error}
+      </p>
+    )
+  }
+  if (state.success) {
+    return (
+      <p className="form-message form-message--success" role="status">
+        {state.success}
+      </p>
+    )
+  }
+  return null
+}
+
+export function SubmitButton({ children, pendingText }: { children: string; pendingText: string }) {
+  const { pending } = useFormStatus()
+  return (
+    <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+      {pending ? pendingText : children}
+    </button>
+  )
+}
