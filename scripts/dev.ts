@@ -126,6 +126,7 @@ async function main() {
       MEDUSA_BACKEND_URL: `http://127.0.0.1:${BACKEND_PORT}`,
       MEDUSA_PUBLISHABLE_KEY: publishableKey,
       MEDUSA_JWT_SECRET: secrets.JWT_SECRET,
+      STOREFRONT_PROXY_SECRET: secrets.STOREFRONT_PROXY_SECRET,
       IMAGE_ORIGINS: store.publicUrl,
     },
   })

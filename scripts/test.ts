@@ -36,6 +36,7 @@ const testSecrets = {
   // Test-only values for a throwaway backend on loopback.
   JWT_SECRET: "test-jwt-secret-for-loopback-only-0123456789",
   COOKIE_SECRET: "test-cookie-secret-for-loopback-only-012345",
+  STOREFRONT_PROXY_SECRET: "test-proxy-secret-for-loopback-only-01234",
 }
 const testAdmin = { email: "admin@vespertene.test", password: "test-admin-password-loopback" }
 
@@ -166,6 +167,7 @@ async function e2eLane(): Promise<Counts> {
     MEDUSA_BACKEND_URL: backendUrl,
     MEDUSA_PUBLISHABLE_KEY: publishableKey,
     MEDUSA_JWT_SECRET: testSecrets.JWT_SECRET,
+    STOREFRONT_PROXY_SECRET: testSecrets.STOREFRONT_PROXY_SECRET,
     IMAGE_ORIGINS: store.publicUrl,
     // Short, so a test can watch an admin edit reach its page.
     CATALOGUE_REVALIDATE_SECONDS: "2",

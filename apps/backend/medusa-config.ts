@@ -1,6 +1,7 @@
 import { defineConfig } from "@medusajs/framework/utils"
 import { backendEnv } from "./src/lib/env"
 import { DIGITAL_FILE_MODULE } from "./src/modules/digital-file"
+import { SECURITY_MODULE } from "./src/modules/security"
 
 const env = backendEnv()
 
@@ -79,5 +80,6 @@ module.exports = defineConfig({
         secretAccessKey: env.S3_SECRET_ACCESS_KEY,
       },
     },
+    { resolve: "./src/modules/security", key: SECURITY_MODULE },
   ],
 })

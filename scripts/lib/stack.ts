@@ -38,7 +38,7 @@ export function backendEnv(options: {
   appEnv: "development" | "test"
   databaseUrl: string
   store: ObjectStoreSettings
-  secrets: { JWT_SECRET: string; COOKIE_SECRET: string }
+  secrets: { JWT_SECRET: string; COOKIE_SECRET: string; STOREFRONT_PROXY_SECRET: string }
   backendUrl: string
   storefrontUrl: string
   outboxDir: string
@@ -51,6 +51,7 @@ export function backendEnv(options: {
     DATABASE_URL: options.databaseUrl,
     JWT_SECRET: options.secrets.JWT_SECRET,
     COOKIE_SECRET: options.secrets.COOKIE_SECRET,
+    STOREFRONT_PROXY_SECRET: options.secrets.STOREFRONT_PROXY_SECRET,
     MEDUSA_BACKEND_URL: options.backendUrl,
     STOREFRONT_URL: options.storefrontUrl,
     STORE_CORS: options.storefrontUrl,

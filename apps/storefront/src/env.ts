@@ -31,6 +31,8 @@ const schema = z.object({
   MEDUSA_JWT_SECRET: z
     .string({ error: "MEDUSA_JWT_SECRET is required: the backend's JWT_SECRET" })
     .min(32, "MEDUSA_JWT_SECRET must be at least 32 characters"),
+  /** Shared with the backend: lets it believe the client IP this server forwards (rate limits). */
+  STOREFRONT_PROXY_SECRET: z.string().min(32, "STOREFRONT_PROXY_SECRET must be at least 32 characters").optional(),
   /** Origins product images are served from (the public bucket), for next/image. */
   IMAGE_ORIGINS: originList,
   /** How long a catalogue page may be served from the cache before it is refreshed. */
@@ -42,7 +44,13 @@ export type StorefrontEnv = z.infer<typeof schema>
 export function parseStorefrontEnv(source: Record<string, string | undefined>): StorefrontEnv {
   const input = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""))
   if (!input.APP_ENV && source.NODE_ENV !== "production") input.APP_ENV = "development"
-  const result = schema.safeParse(input)
+  const result = schema
+    .superRefine((env, ctx) => {
+      if ((env.APP_ENV === "staging" || env.APP_ENV === "production") && !env.STOREFRONT_PROXY_SECRET) {
+        ctx.addIssue({ code: "custom", path: ["STOREFRONT_PROXY_SECRET"], message: `STOREFRONT_PROXY_SECRET is required when APP_ENV=${env.APP_ENV}` })
+      }
+    })
+    .safeParse(input)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`)
     throw new Error(`Invalid storefront environment:\n${lines.join("\n")}\nSee apps/storefront/.env.example.`)

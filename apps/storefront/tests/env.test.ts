@@ -6,6 +6,7 @@ const valid = {
   MEDUSA_BACKEND_URL: "https://api.shop.vespertene.com",
   MEDUSA_PUBLISHABLE_KEY: "pk_123",
   MEDUSA_JWT_SECRET: "0123456789abcdef0123456789abcdef",
+  STOREFRONT_PROXY_SECRET: "fedcba9876543210fedcba9876543210",
 }
 
 describe("parseStorefrontEnv", () => {
@@ -22,6 +23,9 @@ describe("parseStorefrontEnv", () => {
     expect(() => parseStorefrontEnv({ ...valid, MEDUSA_PUBLISHABLE_KEY: "sk_live" })).toThrow(/must start with pk_/)
     expect(() => parseStorefrontEnv({ ...valid, APP_ENV: "prod" })).toThrow(/APP_ENV must be one of/)
     expect(() => parseStorefrontEnv({ ...valid, MEDUSA_JWT_SECRET: "short" })).toThrow(/MEDUSA_JWT_SECRET must be at least 32/)
+    const { STOREFRONT_PROXY_SECRET: _secret, ...withoutProxySecret } = valid
+    expect(() => parseStorefrontEnv(withoutProxySecret)).toThrow(/STOREFRONT_PROXY_SECRET is required when APP_ENV=production/)
+    expect(parseStorefrontEnv({ ...withoutProxySecret, APP_ENV: "development" }).STOREFRONT_PROXY_SECRET).toBeUndefined()
   })
 
   it("does not assume development under a production build", () => {

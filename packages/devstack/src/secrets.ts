@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
 
 /** The development secrets every checkout generates once for itself (never committed). */
-export const DEV_SECRET_NAMES = ["JWT_SECRET", "COOKIE_SECRET", "ADMIN_PASSWORD"] as const
+export const DEV_SECRET_NAMES = ["JWT_SECRET", "COOKIE_SECRET", "STOREFRONT_PROXY_SECRET", "ADMIN_PASSWORD"] as const
 export type DevSecrets = Record<(typeof DEV_SECRET_NAMES)[number], string>
 
 /**

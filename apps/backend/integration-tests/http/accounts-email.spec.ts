@@ -7,16 +7,25 @@ jest.setTimeout(180_000)
 
 // Resend's SDK pointed at a local stand-in: a test key, outside production (src/lib/env.ts).
 // Set before the runner's own beforeAll loads medusa-config, which reads the environment.
+// A short rate-limit window, so a test can watch it pass.
 let resend: Awaited<ReturnType<typeof startResendStandIn>>
+const PROXY_SECRET = "storefront-proxy-secret-for-tests-0123456789"
+const WINDOW_SECONDS = 8
+const testEnv = (url: string): Record<string, string> => ({
+  RESEND_API_KEY: "re_test_integration",
+  RESEND_BASE_URL: url,
+  STOREFRONT_PROXY_SECRET: PROXY_SECRET,
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+  AUTH_RATE_LIMIT_PER_ACCOUNT: "10",
+  AUTH_RATE_LIMIT_PER_IP: "30",
+})
 
 beforeAll(async () => {
   resend = await startResendStandIn()
-  process.env.RESEND_API_KEY = "re_test_integration"
-  process.env.RESEND_BASE_URL = resend.url
+  Object.assign(process.env, testEnv(resend.url))
 })
 afterAll(async () => {
-  delete process.env.RESEND_API_KEY
-  delete process.env.RESEND_BASE_URL
+  for (const key of Object.keys(testEnv(""))) delete process.env[key]
   await resend?.stop()
 })
 
@@ -188,6 +197,74 @@ medusaIntegrationTestRunner({
           { headers: storeHeaders(), validateStatus: () => true },
         )
         expect(res.status).toBe(401)
+      })
+    })
+
+    describe("throttling sign-in, registration and reset requests", () => {
+      const fromClient = (ip: string) => ({ "x-vespertene-client-ip": ip, "x-vespertene-proxy-secret": PROXY_SECRET })
+      const attempt = (email: string, password: string, headers: Record<string, string> = {}) =>
+        api.post("/auth/customer/emailpass", { email, password }, { headers, validateStatus: () => true })
+
+      it("throttles 50 wrong passwords for one account, and lets the right one in once the window passes", async () => {
+        const email = "guessed-at@example.com"
+        await api.post("/auth/customer/emailpass/register", { email, password: "the-right-password" }, { headers: fromClient("198.51.100.1") })
+
+        const statuses: number[] = []
+        for (let i = 0; i < 50; i += 1) {
+          // Each guess from another address: only the per-account limit can stop them.
+          statuses.push((await attempt(email, `wrong-guess-${i}`, fromClient(`203.0.113.${i + 1}`))).status)
+        }
+        expect(statuses.filter((s) => s === 401)).toHaveLength(10)
+        expect(statuses.filter((s) => s === 429)).toHaveLength(40)
+
+        const locked = await attempt(email, "the-right-password", fromClient("192.0.2.10"))
+        expect(locked.status).toBe(429)
+        const retryAfter = Number(locked.headers["retry-after"])
+        expect(retryAfter).toBeGreaterThanOrEqual(1)
+        expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS)
+        expect(locked.data.message).toMatch(/Try again in \d+ seconds/)
+
+        // Poll (bounded) until the window has passed.
+        const deadline = Date.now() + (WINDOW_SECONDS + 10) * 1000
+        let status = locked.status
+        while (status === 429 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 500))
+          status = (await attempt(email, "the-right-password", fromClient("192.0.2.10"))).status
+        }
+        expect(status).toBe(200)
+      })
+
+      it("counts a spoofed X-Forwarded-For, or an unsigned client-IP claim, as the caller's own address", async () => {
+        const statuses: number[] = []
+        for (let i = 0; i < 40; i += 1) {
+          const spoofed = `10.${i}.0.1`
+          const res = await attempt(`nobody-${i}@example.com`, "whatever-password", {
+            "x-forwarded-for": spoofed,
+            "x-real-ip": spoofed,
+            "x-vespertene-client-ip": spoofed,
+            "x-vespertene-proxy-secret": "not-the-secret-not-the-secret-000000",
+          })
+          statuses.push(res.status)
+        }
+        expect(statuses.filter((s) => s === 429)).toHaveLength(10)
+
+        // The storefront, with the secret, speaks for different clients: they are counted apart.
+        const vouched = await attempt("someone@example.com", "whatever-password", fromClient("198.51.100.77"))
+        expect(vouched.status).toBe(401)
+      })
+
+      it("throttles password reset requests per account without revealing anything", async () => {
+        const statuses: number[] = []
+        for (let i = 0; i < 11; i += 1) {
+          const res = await api.post(
+            "/auth/customer/emailpass/reset-password",
+            { identifier: "flooded@example.com" },
+            { headers: fromClient(`198.51.100.${i + 100}`), validateStatus: () => true },
+          )
+          statuses.push(res.status)
+        }
+        expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true)
+        expect(statuses[10]).toBe(429)
       })
     })
   },

@@ -8,6 +8,7 @@ import {
   type MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { rateLimitAuth } from "./rate-limit-auth"
 import { StoreChangePassword, StoreResetPassword } from "./store/account-validators"
 
 /**
@@ -58,6 +59,7 @@ export default defineMiddlewares({
   routes: [
     // Wildcard matchers sort before Medusa's own route middlewares, so these run first.
     { matcher: "/store/*", middlewares: [rejectEndedSessions] },
+    { matcher: "/auth/*", method: "POST", middlewares: [rateLimitAuth] },
     { matcher: "/store/products*", method: "GET", middlewares: [allowDigitalFileFields] },
     {
       matcher: "/store/customers/me/password",

@@ -40,6 +40,15 @@ const schema = z.object({
   /** A local Resend stand-in for tests; refused in staging and production. */
   RESEND_BASE_URL: z.url("RESEND_BASE_URL must be a URL").optional(),
   EMAIL_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
+  /**
+   * Shared with the storefront: only a request carrying it may say which client IP it acts for
+   * (rate limits). Without it, the connection's own address counts; X-Forwarded-For never does.
+   */
+  STOREFRONT_PROXY_SECRET: z.string().min(32, "STOREFRONT_PROXY_SECRET must be at least 32 characters").optional(),
+  /** Sign-in, registration and reset requests: at most this many per window, per account and per IP. */
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  AUTH_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   /** Only for `medusa exec ./src/scripts/seed.ts`: the first admin, when both are set. */
   SEED_ADMIN_EMAIL: z.email("SEED_ADMIN_EMAIL must be an email address").optional(),
   SEED_ADMIN_PASSWORD: z.string().min(12, "SEED_ADMIN_PASSWORD must be at least 12 characters").optional(),
@@ -50,6 +59,9 @@ const deployedRules = (env: z.infer<typeof schema>, ctx: z.RefinementCtx) => {
   if (env.APP_ENV !== "staging" && env.APP_ENV !== "production") return
   if (!env.RESEND_API_KEY) {
     ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: `RESEND_API_KEY is required when APP_ENV=${env.APP_ENV}` })
+  }
+  if (!env.STOREFRONT_PROXY_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["STOREFRONT_PROXY_SECRET"], message: `STOREFRONT_PROXY_SECRET is required when APP_ENV=${env.APP_ENV}` })
   }
   if (env.RESEND_BASE_URL) {
     ctx.addIssue({ code: "custom", path: ["RESEND_BASE_URL"], message: `RESEND_BASE_URL (a test stand-in) is not allowed when APP_ENV=${env.APP_ENV}` })
