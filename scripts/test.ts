@@ -181,6 +181,30 @@ async function e2eLane(): Promise<Counts> {
   })
   await waitForHttp(`${storefrontUrl}/`, { timeoutMs: 60_000, service: storefront })
 
+  // The same builds again with private mode on (a run-time setting: no rebuild), for its tests.
+  const privateBackendPort = await freePort()
+  const privateStorefrontPort = await freePort()
+  const privateBackendUrl = `http://127.0.0.1:${privateBackendPort}`
+  const privateStorefrontUrl = `http://127.0.0.1:${privateStorefrontPort}`
+  const privateBackend = startService(
+    "backend-private",
+    bin(backendDir, "medusa"),
+    ["start", "--host", "127.0.0.1", "--port", String(privateBackendPort)],
+    { cwd: serverDir, env: { ...env, NODE_ENV: "production", PRIVATE_MODE: "true", MEDUSA_BACKEND_URL: privateBackendUrl }, quiet: true },
+  )
+  await waitForHttp(`${privateBackendUrl}/health`, { timeoutMs: 120_000, service: privateBackend })
+  const privateStorefront = startService(
+    "storefront-private",
+    bin(storefrontDir, "next"),
+    ["start", "--hostname", "127.0.0.1", "--port", String(privateStorefrontPort)],
+    {
+      cwd: storefrontDir,
+      env: { ...storefrontEnv, NODE_ENV: "production", PRIVATE_MODE: "true", MEDUSA_BACKEND_URL: privateBackendUrl },
+      quiet: true,
+    },
+  )
+  await waitForHttp(`${privateStorefrontUrl}/sign-in`, { timeoutMs: 60_000, service: privateStorefront })
+
   const report = join(reports, "e2e.json")
   rmSync(report, { force: true })
   await runInherit(bin(storefrontDir, "playwright"), ["test"], {
@@ -193,6 +217,8 @@ async function e2eLane(): Promise<Counts> {
       E2E_PUBLISHABLE_KEY: publishableKey,
       E2E_ADMIN_EMAIL: testAdmin.email,
       E2E_ADMIN_PASSWORD: testAdmin.password,
+      E2E_PRIVATE_STOREFRONT_URL: privateStorefrontUrl,
+      E2E_PRIVATE_BACKEND_URL: privateBackendUrl,
       E2E_JSON_REPORT: report,
     },
   })

@@ -1,16 +1,7 @@
+import { adminToken } from "./fixtures/admin"
 import { expect, SEEDED, test } from "./fixtures/catalogue"
 
 const backend = () => process.env.E2E_BACKEND_URL ?? ""
-
-async function adminToken(): Promise<string> {
-  const res = await fetch(`${backend()}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD }),
-  })
-  expect(res.status).toBe(200)
-  return ((await res.json()) as { token: string }).token
-}
 
 async function setSubtitle(token: string, handle: string, subtitle: string) {
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" }

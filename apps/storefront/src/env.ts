@@ -33,6 +33,11 @@ const schema = z.object({
     .min(32, "MEDUSA_JWT_SECRET must be at least 32 characters"),
   /** Shared with the backend: lets it believe the client IP this server forwards (rate limits). */
   STOREFRONT_PROXY_SECRET: z.string().min(32, "STOREFRONT_PROXY_SECRET must be at least 32 characters").optional(),
+  /**
+   * Phase 1: only signed-in people see the shop. Unset means on in staging and production, off in
+   * development and test (ADR 0016). Read at run time: restart, no rebuild.
+   */
+  PRIVATE_MODE: z.enum(["true", "false"], { error: "PRIVATE_MODE must be true or false" }).optional(),
   /** Origins product images are served from (the public bucket), for next/image. */
   IMAGE_ORIGINS: originList,
   /** How long a catalogue page may be served from the cache before it is refreshed. */
@@ -56,6 +61,11 @@ export function parseStorefrontEnv(source: Record<string, string | undefined>): 
     throw new Error(`Invalid storefront environment:\n${lines.join("\n")}\nSee apps/storefront/.env.example.`)
   }
   return result.data
+}
+
+export function isPrivateMode(env: StorefrontEnv): boolean {
+  if (env.PRIVATE_MODE) return env.PRIVATE_MODE === "true"
+  return env.APP_ENV === "staging" || env.APP_ENV === "production"
 }
 
 let cached: StorefrontEnv | undefined

@@ -1,19 +1,29 @@
 import { NextResponse, type NextRequest } from "next/server"
-import { env } from "./env"
+import { env, isPrivateMode } from "./env"
 import { SESSION_COOKIE, verifySessionToken } from "./lib/session-token"
 
+/** Pages a signed-out visitor may always open: the ways into an account. */
+const OPEN_PATHS = ["/sign-in", "/register", "/forgot-password", "/reset-password"]
+
+const isAccountPath = (path: string) => path === "/account" || path.startsWith("/account/")
+
 /**
- * Guards account pages before they render: a visitor without a valid session (signature and
- * expiry checked here, no Medusa call) goes to sign in and comes back afterwards.
+ * Runs before any page, cached or not. Account pages need a session; in private mode (Phase 1)
+ * every page but the ways in does. The session's signature and expiry are checked here with the
+ * backend's secret: no Medusa call per page view.
  */
 export async function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname
+  const guarded = isAccountPath(path) || (isPrivateMode(env()) && !OPEN_PATHS.includes(path))
+  if (!guarded) return NextResponse.next()
   const session = await verifySessionToken(request.cookies.get(SESSION_COOKIE)?.value, env().MEDUSA_JWT_SECRET)
   if (session) return NextResponse.next()
   const signIn = new URL("/sign-in", request.url)
-  signIn.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search)
+  signIn.searchParams.set("next", path + request.nextUrl.search)
   return NextResponse.redirect(signIn)
 }
 
 export const config = {
-  matcher: ["/account", "/account/:path*"],
+  // Everything but Next's own assets and the image optimiser, which serve no page.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
 }

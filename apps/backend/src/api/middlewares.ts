@@ -8,6 +8,7 @@ import {
   type MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { onlyInvitedRegistrations } from "./private-mode"
 import { rateLimitAuth } from "./rate-limit-auth"
 import { StoreChangePassword, StoreResetPassword } from "./store/account-validators"
 
@@ -60,6 +61,8 @@ export default defineMiddlewares({
     // Wildcard matchers sort before Medusa's own route middlewares, so these run first.
     { matcher: "/store/*", middlewares: [rejectEndedSessions] },
     { matcher: "/auth/*", method: "POST", middlewares: [rateLimitAuth] },
+    { matcher: "/auth/customer/emailpass/register", method: "POST", middlewares: [onlyInvitedRegistrations] },
+    { matcher: "/store/customers", method: "POST", middlewares: [onlyInvitedRegistrations] },
     { matcher: "/store/products*", method: "GET", middlewares: [allowDigitalFileFields] },
     {
       matcher: "/store/customers/me/password",

@@ -49,6 +49,11 @@ const schema = z.object({
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   AUTH_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  /**
+   * Phase 1: invitation only. Unset means on in staging and production, off in development and
+   * test (ADR 0016). A runtime setting: restart, no rebuild.
+   */
+  PRIVATE_MODE: z.enum(["true", "false"], { error: "PRIVATE_MODE must be true or false" }).optional(),
   /** Only for `medusa exec ./src/scripts/seed.ts`: the first admin, when both are set. */
   SEED_ADMIN_EMAIL: z.email("SEED_ADMIN_EMAIL must be an email address").optional(),
   SEED_ADMIN_PASSWORD: z.string().min(12, "SEED_ADMIN_PASSWORD must be at least 12 characters").optional(),
@@ -71,6 +76,12 @@ const deployedRules = (env: z.infer<typeof schema>, ctx: z.RefinementCtx) => {
 const validated = schema.superRefine(deployedRules)
 
 export type BackendEnv = z.infer<typeof schema>
+
+/** Whether the shop is invitation-only right now. */
+export function isPrivateMode(env: BackendEnv): boolean {
+  if (env.PRIVATE_MODE) return env.PRIVATE_MODE === "true"
+  return env.APP_ENV === "staging" || env.APP_ENV === "production"
+}
 
 const LOCAL_ORIGINS = "http://localhost:3000,http://127.0.0.1:3000"
 const LOCAL_ADMIN = "http://localhost:9000,http://127.0.0.1:9000"
