@@ -156,6 +156,7 @@ async function e2eLane(): Promise<Counts> {
     cwd: serverDir,
     env: { ...env, NODE_ENV: "production" },
     quiet: true,
+    logFile: join(reports, "e2e-backend.log"),
   })
   await waitForHttp(`${backendUrl}/health`, { timeoutMs: 120_000, service: backend })
 
@@ -178,6 +179,7 @@ async function e2eLane(): Promise<Counts> {
     cwd: storefrontDir,
     env: { ...storefrontEnv, NODE_ENV: "production" },
     quiet: true,
+    logFile: join(reports, "e2e-storefront.log"),
   })
   await waitForHttp(`${storefrontUrl}/`, { timeoutMs: 60_000, service: storefront })
 
@@ -190,7 +192,12 @@ async function e2eLane(): Promise<Counts> {
     "backend-private",
     bin(backendDir, "medusa"),
     ["start", "--host", "127.0.0.1", "--port", String(privateBackendPort)],
-    { cwd: serverDir, env: { ...env, NODE_ENV: "production", PRIVATE_MODE: "true", MEDUSA_BACKEND_URL: privateBackendUrl }, quiet: true },
+    {
+      cwd: serverDir,
+      env: { ...env, NODE_ENV: "production", PRIVATE_MODE: "true", MEDUSA_BACKEND_URL: privateBackendUrl },
+      quiet: true,
+      logFile: join(reports, "e2e-backend-private.log"),
+    },
   )
   await waitForHttp(`${privateBackendUrl}/health`, { timeoutMs: 120_000, service: privateBackend })
   const privateStorefront = startService(
@@ -201,6 +208,7 @@ async function e2eLane(): Promise<Counts> {
       cwd: storefrontDir,
       env: { ...storefrontEnv, NODE_ENV: "production", PRIVATE_MODE: "true", MEDUSA_BACKEND_URL: privateBackendUrl },
       quiet: true,
+      logFile: join(reports, "e2e-storefront-private.log"),
     },
   )
   await waitForHttp(`${privateStorefrontUrl}/sign-in`, { timeoutMs: 60_000, service: privateStorefront })

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import { once } from "node:events"
+import { createWriteStream } from "node:fs"
 
 export type Service = { name: string; child: ChildProcess; exited: Promise<number | null> }
 
@@ -13,7 +14,7 @@ export function startService(
   name: string,
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; quiet?: boolean },
+  options: { cwd: string; env: NodeJS.ProcessEnv; quiet?: boolean; /** Also keep the output in this file. */ logFile?: string },
 ): Service {
   const child = spawn(command, args, {
     cwd: options.cwd,
@@ -22,6 +23,7 @@ export function startService(
     stdio: ["ignore", "pipe", "pipe"],
   })
   const prefix = `[${name}] `
+  const log = options.logFile ? createWriteStream(options.logFile) : null
   const forward = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
     let buffer = ""
     stream?.setEncoding("utf8")
@@ -29,7 +31,10 @@ export function startService(
       buffer += chunk
       const lines = buffer.split("\n")
       buffer = lines.pop() ?? ""
-      if (!options.quiet) for (const line of lines) out.write(prefix + line + "\n")
+      for (const line of lines) {
+        log?.write(line + "\n")
+        if (!options.quiet) out.write(prefix + line + "\n")
+      }
     })
   }
   forward(child.stdout, process.stdout)

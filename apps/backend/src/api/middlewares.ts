@@ -69,6 +69,8 @@ export default defineMiddlewares({
       method: "POST",
       middlewares: [authenticate("customer", ["bearer"]), validateAndTransformBody(StoreChangePassword)],
     },
+    { matcher: "/store/downloads/:token", method: "GET", middlewares: [authenticate("customer", ["bearer"])] },
+    { matcher: "/store/customers/me/downloads", method: "GET", middlewares: [authenticate("customer", ["bearer"])] },
     {
       matcher: "/store/password-reset",
       method: "POST",

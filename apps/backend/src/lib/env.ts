@@ -49,6 +49,10 @@ const schema = z.object({
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   AUTH_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  /** Downloads: how many times one purchase may be downloaded, and a per-customer request rate. */
+  DOWNLOAD_CAP_PER_ENTITLEMENT: z.coerce.number().int().min(1).default(20),
+  DOWNLOAD_RATE_LIMIT_PER_CUSTOMER: z.coerce.number().int().min(1).default(30),
+  DOWNLOAD_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /**
    * Phase 1: invitation only. Unset means on in staging and production, off in development and
    * test (ADR 0016). A runtime setting: restart, no rebuild.

@@ -1,13 +1,104 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { generateEntityId, InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { randomUUID } from "node:crypto"
 import { DigitalFile } from "./models/digital-file"
+import { DownloadEvent } from "./models/download-event"
+import { Entitlement } from "./models/entitlement"
 import { PrivateBucket, type PrivateBucketOptions } from "./storage"
 
-export default class DigitalFileModuleService extends MedusaService({ DigitalFile }) {
+export type EntitlementGrant = {
+  customer_id: string
+  order_id: string
+  line_item_id: string
+  digital_file_id: string
+  product_title: string
+}
+
+export type DownloadClaim =
+  | { outcome: "not_found" }
+  | { outcome: "revoked" }
+  | { outcome: "limit_reached"; cap: number }
+  | {
+      outcome: "granted"
+      entitlement_id: string
+      download_count: number
+      file: { storage_key: string; file_name: string; content_type: string }
+    }
+
+export default class DigitalFileModuleService extends MedusaService({ DigitalFile, Entitlement, DownloadEvent }) {
   readonly privateBucket: PrivateBucket
 
   constructor(container: Record<string, unknown>, options: PrivateBucketOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.privateBucket = new PrivateBucket(options)
+  }
+
+  /**
+   * Grants each order line its entitlement, exactly once: the unique index on line_item_id
+   * decides, so a repeated event or two racing workers cannot create a second one.
+   * Returns the ids this call created (empty when they all existed).
+   */
+  @InjectManager()
+  async grantEntitlements(grants: EntitlementGrant[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<string[]> {
+    const created: string[] = []
+    for (const grant of grants) {
+      const rows = await sharedContext.manager!.execute<Array<{ id: string }>>(
+        `insert into entitlement (id, token, customer_id, order_id, line_item_id, product_title, digital_file_id, status, download_count, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, 'active', 0, now(), now())
+         on conflict (line_item_id) where deleted_at is null do nothing
+         returning id`,
+        [
+          generateEntityId(undefined, "ent"),
+          randomUUID(),
+          grant.customer_id,
+          grant.order_id,
+          grant.line_item_id,
+          grant.product_title,
+          grant.digital_file_id,
+        ],
+      )
+      if (rows[0]) created.push(rows[0].id)
+    }
+    return created
+  }
+
+  /**
+   * Resolves a download request for `customerId`. Someone else's token is indistinguishable from
+   * an unknown one. Counting the download and checking the cap is one conditional UPDATE, so
+   * concurrent requests can never exceed the cap.
+   */
+  @InjectManager()
+  async claimDownload(
+    token: string,
+    customerId: string,
+    cap: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {},
+  ): Promise<DownloadClaim> {
+    const manager = sharedContext.manager!
+    const [found] = await manager.execute<
+      Array<{ id: string; customer_id: string; status: string; storage_key: string; file_name: string; content_type: string }>
+    >(
+      `select e.id, e.customer_id, e.status, f.storage_key, f.file_name, f.content_type
+         from entitlement e join digital_file f on f.id = e.digital_file_id
+        where e.token = ? and e.deleted_at is null`,
+      [token],
+    )
+    if (!found || found.customer_id !== customerId) return { outcome: "not_found" }
+    if (found.status !== "active") return { outcome: "revoked" }
+    const [counted] = await manager.execute<Array<{ download_count: number }>>(
+      `update entitlement set download_count = download_count + 1, updated_at = now()
+        where id = ? and status = 'active' and download_count < ?
+        returning download_count`,
+      [found.id, cap],
+    )
+    if (!counted) return { outcome: "limit_reached", cap }
+    return {
+      outcome: "granted",
+      entitlement_id: found.id,
+      download_count: Number(counted.download_count),
+      file: { storage_key: found.storage_key, file_name: found.file_name, content_type: found.content_type },
+    }
   }
 }

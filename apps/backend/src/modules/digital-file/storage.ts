@@ -4,6 +4,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3"
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner"
 import { createHash } from "node:crypto"
 import type { Readable } from "node:stream"
 
@@ -49,6 +50,28 @@ export class PrivateBucket {
 
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }))
+  }
+
+  /**
+   * A presigned GET for one download: valid `expiresInSeconds`, saved under the file's original
+   * name. Minted per request, never stored. `signingDate` exists for tests of expiry.
+   */
+  async presignDownload(
+    key: string,
+    file: { name: string; contentType: string },
+    expiresInSeconds: number,
+    signingDate?: Date,
+  ): Promise<string> {
+    // An ASCII name only: every S3 implementation signs it the same way (an RFC 5987 filename*
+    // with its quote marks is signed differently by some), and uploads keep names ASCII.
+    const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, "_")
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: key,
+      ResponseContentDisposition: `attachment; filename="${ascii}"`,
+      ResponseContentType: file.contentType,
+    })
+    return getSignedUrl(this.client, command, { expiresIn: expiresInSeconds, signingDate })
   }
 
   /** Streams the stored object once to measure it: what the bucket holds, not what we sent. */

@@ -11,12 +11,18 @@ import { sdk } from "./sdk"
 export type Customer = { id: string; email: string; first_name: string | null; last_name: string | null }
 export type Result<T> = { ok: true; value: T } | { ok: false; status: number; message: string; retryAfter?: number }
 
+/** A kept-alive connection the backend closed just as it was reused: the request never arrived. */
+function isStaleConnection(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } })?.cause?.code
+  return code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE"
+}
+
 async function call<T>(
   path: string,
   init: { method?: string; body?: unknown; token?: string; /** The route answers with no JSON body. */ noBody?: boolean } = {},
 ): Promise<Result<T>> {
-  try {
-    const value = await sdk.client.fetch<T>(path, {
+  const request = async () =>
+    sdk.client.fetch<T>(path, {
       method: init.method ?? "GET",
       body: init.body as Record<string, unknown> | undefined,
       headers: {
@@ -26,13 +32,23 @@ async function call<T>(
       },
       cache: "no-store",
     })
+  try {
+    let value: T
+    try {
+      value = await request()
+    } catch (error) {
+      if (!isStaleConnection(error)) throw error
+      value = await request()
+    }
     return { ok: true, value }
   } catch (error) {
     if (error instanceof FetchError) {
       const retryAfter = /try again in (\d+)/i.exec(error.message)?.[1]
       return { ok: false, status: error.status ?? 500, message: error.message, retryAfter: retryAfter ? Number(retryAfter) : undefined }
     }
-    throw error
+    // The backend could not be reached at all: say so instead of failing the page.
+    console.error(`Medusa ${init.method ?? "GET"} ${path} failed:`, error)
+    return { ok: false, status: 503, message: "The shop could not be reached. Please try again in a moment." }
   }
 }
 

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { Entitlement } from "./entitlement"
 
 /**
  * The file a digital variant delivers: an object in the private bucket, described well
@@ -14,5 +15,6 @@ export const DigitalFile = model
     // Bytes; a Postgres integer would overflow past 2 GiB.
     size: model.bigNumber(),
     sha256: model.text(),
+    entitlements: model.hasMany(() => Entitlement, { mappedBy: "digital_file" }),
   })
   .indexes([{ on: ["storage_key"], unique: true }])

@@ -2,8 +2,8 @@
 
 import { useActionState } from "react"
 import { changePassword, updateProfile } from "../actions"
-import { PASSWORD_MIN_LENGTH, type FormState } from "../schemas"
-import { Field, FormMessage, SubmitButton } from "./form-parts"
+import type { FormState } from "../schemas"
+import { Field, FormMessage, NewPasswordFields, SubmitButton } from "./form-parts"
 
 export function ProfileForm({ firstName, lastName }: { firstName: string; lastName: string }) {
   const [state, action] = useActionState<FormState, FormData>(updateProfile, {
@@ -29,15 +29,13 @@ export function ChangePasswordForm() {
       <h2 id="password-heading">Change password</h2>
       <FormMessage state={state} />
       <Field name="current_password" label="Current password" type="password" autoComplete="current-password" state={state} />
-      <Field
+      <NewPasswordFields
+        state={state}
         name="new_password"
         label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. Other devices will be signed out.`}
-        state={state}
+        repeatLabel="Repeat the new password"
+        extraHint="Other devices will be signed out."
       />
-      <Field name="confirm" label="Repeat the new password" type="password" autoComplete="new-password" state={state} />
       <SubmitButton pendingText="Changing…">Change password</SubmitButton>
     </form>
   )

@@ -1,7 +1,7 @@
 "use client"
 
 import { useFormStatus } from "react-dom"
-import type { FormState } from "../schemas"
+import { PASSWORD_MIN_LENGTH, type FormState } from "../schemas"
 
 export function Field({
   name,
@@ -73,5 +73,34 @@ export function SubmitButton({ children, pendingText }: { children: string; pend
     <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
       {pending ? pendingText : children}
     </button>
+  )
+}
+
+/** A new password and its repetition, with the rule stated up front. */
+export function NewPasswordFields({
+  state,
+  name = "password",
+  label = "Password",
+  repeatLabel = "Repeat the password",
+  extraHint = "",
+}: {
+  state: FormState
+  name?: string
+  label?: string
+  repeatLabel?: string
+  extraHint?: string
+}) {
+  return (
+    <>
+      <Field
+        name={name}
+        label={label}
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.${extraHint ? ` ${extraHint}` : ""}`}
+        state={state}
+      />
+      <Field name="confirm" label={repeatLabel} type="password" autoComplete="new-password" state={state} />
+    </>
   )
 }

@@ -3,8 +3,8 @@
 import Link from "next/link"
 import { useActionState } from "react"
 import { register } from "../actions"
-import { PASSWORD_MIN_LENGTH, type FormState } from "../schemas"
-import { Field, FormMessage, SubmitButton } from "./form-parts"
+import type { FormState } from "../schemas"
+import { Field, FormMessage, NewPasswordFields, SubmitButton } from "./form-parts"
 
 export function RegisterForm({ next }: { next: string }) {
   const [state, action] = useActionState<FormState, FormData>(register, {})
@@ -17,15 +17,7 @@ export function RegisterForm({ next }: { next: string }) {
         <Field name="last_name" label="Last name" autoComplete="family-name" state={state} />
       </div>
       <Field name="email" label="Email" type="email" autoComplete="email" state={state} />
-      <Field
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        state={state}
-      />
-      <Field name="confirm" label="Repeat the password" type="password" autoComplete="new-password" state={state} />
+      <NewPasswordFields state={state} />
       <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
       <p className="form__links">
         <Link href="/sign-in">I already have an account</Link>

@@ -2,8 +2,8 @@
 
 import { useActionState } from "react"
 import { resetPassword } from "../actions"
-import { PASSWORD_MIN_LENGTH, type FormState } from "../schemas"
-import { Field, FormMessage, SubmitButton } from "./form-parts"
+import type { FormState } from "../schemas"
+import { FormMessage, NewPasswordFields, SubmitButton } from "./form-parts"
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [state, action] = useActionState<FormState, FormData>(resetPassword, {})
@@ -16,15 +16,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           {state.fieldErrors.token}
         </p>
       ) : null}
-      <Field
-        name="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        state={state}
-      />
-      <Field name="confirm" label="Repeat the new password" type="password" autoComplete="new-password" state={state} />
+      <NewPasswordFields state={state} label="New password" repeatLabel="Repeat the new password" />
       <SubmitButton pendingText="Saving…">Set new password</SubmitButton>
     </form>
   )

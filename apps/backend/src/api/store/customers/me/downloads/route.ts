@@ -1,0 +1,28 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { DIGITAL_FILE_MODULE } from "../../../../../modules/digital-file"
+import type DigitalFileModuleService from "../../../../../modules/digital-file/service"
+
+/** The signed-in customer's downloads library, newest purchase first. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const files: DigitalFileModuleService = req.scope.resolve(DIGITAL_FILE_MODULE)
+  const entitlements = await files.listEntitlements(
+    { customer_id: req.auth_context.actor_id },
+    {
+      relations: ["digital_file"],
+      order: { created_at: "DESC" },
+      take: 500,
+    },
+  )
+  res.json({
+    downloads: entitlements.map((e) => ({
+      token: e.token,
+      order_id: e.order_id,
+      product_title: e.product_title,
+      file_name: e.digital_file?.file_name ?? null,
+      size: e.digital_file ? Number(e.digital_file.size) : null,
+      status: e.status,
+      download_count: e.download_count,
+      purchased_at: e.created_at,
+    })),
+  })
+}
