@@ -111,6 +111,7 @@ async function integrationLane(): Promise<Counts> {
     DB_PASSWORD: "postgres",
     LOG_LEVEL: "error",
   }
+  rmSync(String(env.EMAIL_OUTBOX_DIR), { recursive: true, force: true })
   await disableMedusaTelemetry(env)
   const report = join(reports, "integration.json")
   rmSync(report, { force: true })

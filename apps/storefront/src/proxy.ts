@@ -5,7 +5,9 @@ import { SESSION_COOKIE, verifySessionToken } from "./lib/session-token"
 /** Pages a signed-out visitor may always open: the ways into an account. */
 const OPEN_PATHS = ["/sign-in", "/register", "/forgot-password", "/reset-password"]
 
-const isAccountPath = (path: string) => path === "/account" || path.startsWith("/account/")
+/** Pages that are always a customer's own: account, order confirmations, downloads. */
+const isAccountPath = (path: string) =>
+  path === "/account" || path.startsWith("/account/") || path.startsWith("/order/") || path.startsWith("/downloads/")
 
 /**
  * Runs before any page, cached or not. Account pages need a session; in private mode (Phase 1)

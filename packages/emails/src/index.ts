@@ -1,15 +1,17 @@
 import { render } from "@react-email/render"
 import { createElement, type ReactElement } from "react"
 import { CustomerWelcomeEmail, type CustomerWelcomeProps } from "./templates/customer-welcome"
+import { OrderConfirmationEmail, type OrderConfirmationProps } from "./templates/order-confirmation"
 import { PasswordResetEmail, type PasswordResetProps } from "./templates/password-reset"
 import { StaffInviteEmail, type StaffInviteProps } from "./templates/staff-invite"
 
 /**
- * Every transactional email the shop sends, by template name. Order confirmation and refund
- * emails join this map with the delivery and checkout work.
+ * Every transactional email the shop sends, by template name. The refund email joins this map
+ * with the checkout work.
  */
 export type EmailTemplates = {
   "customer-welcome": CustomerWelcomeProps
+  "order-confirmation": OrderConfirmationProps
   "password-reset": PasswordResetProps
   "staff-invite": StaffInviteProps
 }
@@ -21,6 +23,10 @@ const templates: { [K in EmailTemplateName]: { subject: (props: EmailTemplates[K
   "customer-welcome": {
     subject: () => "Welcome to Vespertene",
     element: (props) => createElement(CustomerWelcomeEmail, props),
+  },
+  "order-confirmation": {
+    subject: (props) => `Your Vespertene order #${props.displayId}: downloads ready`,
+    element: (props) => createElement(OrderConfirmationEmail, props),
   },
   "password-reset": {
     subject: (props) => (props.audience === "staff" ? "Reset your Vespertene admin password" : "Reset your Vespertene password"),

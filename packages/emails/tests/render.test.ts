@@ -50,3 +50,35 @@ describe("renderEmail", () => {
     expect(isEmailTemplate("toString")).toBe(false)
   })
 })
+
+describe("the order confirmation", () => {
+  it("lists each download link and the AUD totals with GST from integer cents", async () => {
+    const email = await renderEmail("order-confirmation", {
+      displayId: 1042,
+      currency: "AUD",
+      items: [{ title: "Nightfall Texture Pack", total: 1999 }],
+      total: 1999,
+      tax: 182,
+      downloads: [{ title: "Nightfall Texture Pack", url: "https://shop.example/downloads/3f1c0d1e-8b7a-4c55-9d0e-1a2b3c4d5e6f" }],
+      downloadsUrl: "https://shop.example/account/downloads",
+    })
+    expect(email.subject).toBe("Your Vespertene order #1042: downloads ready")
+    expect(email.text).toContain("https://shop.example/downloads/3f1c0d1e-8b7a-4c55-9d0e-1a2b3c4d5e6f")
+    expect(email.text).toContain("$19.99")
+    expect(email.text).toContain("$1.82")
+    expect(email.html).toContain("https://shop.example/downloads/3f1c0d1e-8b7a-4c55-9d0e-1a2b3c4d5e6f")
+  })
+
+  it("says an export carries no GST", async () => {
+    const email = await renderEmail("order-confirmation", {
+      displayId: 7,
+      currency: "AUD",
+      items: [{ title: "Vesper Serif", total: 4455 }],
+      total: 4455,
+      tax: 0,
+      downloads: [],
+      downloadsUrl: "https://shop.example/account/downloads",
+    })
+    expect(email.text).toContain("none (export)")
+  })
+})

@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createHash } from "node:crypto"
 import repairEntitlements from "../../src/jobs/repair-entitlements"
 import { DIGITAL_FILE_MODULE } from "../../src/modules/digital-file"
+import { EmailOutbox } from "../../src/modules/resend/outbox"
 import type DigitalFileModuleService from "../../src/modules/digital-file/service"
 import { SEED_PRODUCTS } from "../../src/seed/catalogue"
 import { seedShop } from "../../src/seed/seed-shop"
@@ -77,6 +78,19 @@ medusaIntegrationTestRunner({
       )
       expect(raced.flatMap((r) => r.result)).toEqual([])
       expect(await files().listEntitlements({ order_id: order.id })).toHaveLength(1)
+
+      // One order confirmation, with the stable storefront link, however often the event came.
+      const outbox = new EmailOutbox(process.env.EMAIL_OUTBOX_DIR!)
+      const confirmations = () => outbox.list("twice@example.com").filter((e) => e.template === "order-confirmation")
+      const deadline = Date.now() + 10_000
+      while (confirmations().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+      const notifications = getContainer().resolve(Modules.NOTIFICATION)
+      const sent = await notifications.listNotifications({ idempotency_key: `order-confirmation:${order.id}` })
+      expect(sent).toHaveLength(1)
+      expect(confirmations()).toHaveLength(1)
+      expect(confirmations()[0]!.text).toContain(`http://localhost:3000/downloads/${entitlement.token}`)
+      expect(confirmations()[0]!.text).toContain("$19.99")
+      expect(confirmations()[0]!.text).not.toMatch(/X-Amz-Signature/)
     })
 
     it("redirects the owner to a 15-minute presigned URL whose bytes hash to the stored SHA-256", async () => {

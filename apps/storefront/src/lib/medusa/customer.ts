@@ -17,7 +17,7 @@ function isStaleConnection(error: unknown): boolean {
   return code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE"
 }
 
-async function call<T>(
+export async function call<T>(
   path: string,
   init: { method?: string; body?: unknown; token?: string; /** The route answers with no JSON body. */ noBody?: boolean } = {},
 ): Promise<Result<T>> {

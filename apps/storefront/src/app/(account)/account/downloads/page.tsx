@@ -1,0 +1,45 @@
+import type { Metadata } from "next"
+import Link from "next/link"
+import { redirect } from "next/navigation"
+import { DownloadList } from "@/features/downloads/components/download-list"
+import { listDownloads } from "@/lib/medusa/downloads"
+import { currentSession } from "@/lib/session"
+
+export const metadata: Metadata = { title: "Your downloads" }
+
+const PROBLEMS: Record<string, string> = {
+  "not-found": "That download link doesn't belong to this account.",
+  revoked: "Access to that file was withdrawn, usually after a refund.",
+  limit: "That file can't be downloaded right now.",
+  unavailable: "The download couldn't start. Please try again.",
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function DownloadsPage({ searchParams }: Props) {
+  const session = await currentSession()
+  if (!session) redirect("/sign-in?next=/account/downloads")
+  const { problem, message } = await searchParams
+  const downloads = await listDownloads(session.token)
+  if (!downloads.ok) {
+    if (downloads.status === 401) redirect("/sign-in?expired=1&next=/account/downloads")
+    throw new Error(`Could not load the downloads (${downloads.status})`)
+  }
+  return (
+    <section className="account">
+      <nav className="account__nav" aria-label="Account">
+        <Link href="/account">Your details</Link>
+        <Link href="/account/downloads" aria-current="page">
+          Downloads
+        </Link>
+      </nav>
+      <h1>Your downloads</h1>
+      {typeof problem === "string" ? (
+        <p className="form-message form-message--error" role="alert">
+          {typeof message === "string" ? message : (PROBLEMS[problem] ?? PROBLEMS.unavailable)}
+        </p>
+      ) : null}
+      <DownloadList items={downloads.value} emptyText="Nothing here yet. Everything you buy appears here, ready to download again at any time." />
+    </section>
+  )
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next"
+import Link from "next/link"
+import { notFound, redirect } from "next/navigation"
+import { DownloadList } from "@/features/downloads/components/download-list"
+import { formatMoney } from "@/lib/currency"
+import { getOrder, listDownloads } from "@/lib/medusa/downloads"
+import { currentSession } from "@/lib/session"
+
+export const metadata: Metadata = { title: "Thank you for your order" }
+
+type Props = { params: Promise<{ id: string }> }
+
+export default async function OrderConfirmedPage({ params }: Props) {
+  const { id } = await params
+  const here = `/order/${encodeURIComponent(id)}/confirmed`
+  const session = await currentSession()
+  if (!session) redirect(`/sign-in?next=${encodeURIComponent(here)}`)
+  const [order, downloads] = await Promise.all([getOrder(session.token, id), listDownloads(session.token)])
+  if (!order.ok) {
+    if (order.status === 401) redirect(`/sign-in?expired=1&next=${encodeURIComponent(here)}`)
+    if (order.status === 404 || order.status === 400) notFound()
+    throw new Error(`Could not load the order (${order.status})`)
+  }
+  const mine = downloads.ok ? downloads.value.filter((d) => d.orderId === order.value.id) : []
+  const { displayId, currency, total, tax, items } = order.value
+  return (
+    <section className="account">
+      <h1>Thank you! Order #{displayId} is confirmed</h1>
+      <p className="muted">Your files are ready below and in your downloads library. We&rsquo;ve emailed you the links too.</p>
+      <h2>Your downloads</h2>
+      <DownloadList items={mine} emptyText="Your files are being prepared: refresh in a moment." />
+      <h2>Order summary</h2>
+      <table className="summary">
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <td>{item.title}</td>
+              <td className="summary__amount">{formatMoney(item.total, currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td className="summary__amount" data-testid="order-total">
+              {formatMoney(total, currency)}
+            </td>
+          </tr>
+          <tr>
+            <td className="muted">{tax > 0 ? "Includes GST of" : "GST"}</td>
+            <td className="summary__amount muted">{tax > 0 ? formatMoney(tax, currency) : "none (export)"}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p>
+        <Link href="/account/downloads">Go to all your downloads</Link>
+      </p>
+    </section>
+  )
+}

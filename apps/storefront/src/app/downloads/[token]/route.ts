@@ -1,0 +1,36 @@
+import { NextResponse, type NextRequest } from "next/server"
+import { requestDownload } from "@/lib/medusa/downloads"
+import { currentSession } from "@/lib/session"
+
+const PROBLEMS: Record<number, string> = { 404: "not-found", 410: "revoked", 429: "limit" }
+
+/**
+ * The stable link customers see and receive: /downloads/<token>. It asks the backend (token and
+ * owner checked there) and sends the browser straight to the presigned URL; the file itself
+ * never flows through this server.
+ */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params
+  const here = `/downloads/${encodeURIComponent(token)}`
+  const session = await currentSession()
+  if (!session) return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent(here)}`, request.url))
+
+  const answer = await requestDownload(session.token, token, request.headers.get("user-agent"))
+  const location = answer.headers.get("location")
+  if (answer.status === 302 && location) {
+    const response = NextResponse.redirect(location, 302)
+    response.headers.set("Cache-Control", "no-store")
+    return response
+  }
+  if (answer.status === 401) {
+    return NextResponse.redirect(new URL(`/sign-in?expired=1&next=${encodeURIComponent(here)}`, request.url))
+  }
+  const problem = PROBLEMS[answer.status] ?? "unavailable"
+  const message = answer.headers.get("content-type")?.includes("json")
+    ? ((await answer.json()) as { message?: string }).message
+    : undefined
+  const target = new URL("/account/downloads", request.url)
+  target.searchParams.set("problem", problem)
+  if (message) target.searchParams.set("message", message)
+  return NextResponse.redirect(target, 303)
+}

@@ -1,0 +1,45 @@
+import { formatFileSize } from "@/lib/medusa/reshape"
+import type { DownloadItem } from "@/lib/medusa/downloads"
+
+const dateFormat = new Intl.DateTimeFormat("en-AU", { dateStyle: "medium" })
+
+export function DownloadList({ items, emptyText }: { items: DownloadItem[]; emptyText: string }) {
+  if (items.length === 0) {
+    return (
+      <div className="empty" role="status">
+        <p>{emptyText}</p>
+      </div>
+    )
+  }
+  return (
+    <ul className="downloads" aria-label="Downloads">
+      {items.map((item) => (
+        <li key={item.token} className="downloads__item" data-testid="download-item">
+          <div className="downloads__info">
+            <h3>{item.title}</h3>
+            <p className="muted">
+              {[item.fileName, item.sizeBytes != null ? formatFileSize(item.sizeBytes) : null, `bought ${dateFormat.format(new Date(item.purchasedAt))}`]
+                .filter(Boolean)
+                .join(" · ")}
+            </p>
+            {item.downloadCount > 0 ? (
+              <p className="muted">
+                Downloaded {item.downloadCount} {item.downloadCount === 1 ? "time" : "times"}
+              </p>
+            ) : null}
+          </div>
+          {item.status === "active" ? (
+            // A plain link: the route answers with a redirect to the file, so the browser downloads it.
+            <a className="button" href={`/downloads/${item.token}`} download>
+              Download
+            </a>
+          ) : (
+            <span className="badge" title="Access was withdrawn, usually after a refund">
+              No longer available
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}
