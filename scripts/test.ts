@@ -94,6 +94,8 @@ async function unitLane(): Promise<Counts> {
 
 async function integrationLane(): Promise<Counts> {
   const { postgres, store } = await stack()
+  const outboxDir = join(dataDir, "test-outbox", "integration")
+  rmSync(outboxDir, { recursive: true, force: true })
   const env = {
     ...backendEnv({
       appEnv: "test",
@@ -102,7 +104,7 @@ async function integrationLane(): Promise<Counts> {
       secrets: testSecrets,
       backendUrl: "http://localhost:9000",
       storefrontUrl: "http://localhost:3000",
-      outboxDir: join(dataDir, "test-outbox", "integration"),
+      outboxDir,
     }),
     NODE_OPTIONS: "--experimental-vm-modules",
     DB_HOST: "localhost",
@@ -111,7 +113,6 @@ async function integrationLane(): Promise<Counts> {
     DB_PASSWORD: "postgres",
     LOG_LEVEL: "error",
   }
-  rmSync(String(env.EMAIL_OUTBOX_DIR), { recursive: true, force: true })
   await disableMedusaTelemetry(env)
   const report = join(reports, "integration.json")
   rmSync(report, { force: true })
