@@ -4,6 +4,11 @@ import { currentSession } from "@/lib/session"
 
 const PROBLEMS: Record<number, string> = { 404: "not-found", 410: "revoked", 429: "limit" }
 
+/** A redirect within this site, relative: behind proxies the server may not know its public host. */
+function redirectHere(path: string, status = 307) {
+  return new Response(null, { status, headers: { Location: path, "Cache-Control": "no-store" } })
+}
+
 /**
  * The stable link customers see and receive: /downloads/<token>. It asks the backend (token and
  * owner checked there) and sends the browser straight to the presigned URL; the file itself
@@ -13,7 +18,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { token } = await params
   const here = `/downloads/${encodeURIComponent(token)}`
   const session = await currentSession()
-  if (!session) return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent(here)}`, request.url))
+  if (!session) return redirectHere(`/sign-in?next=${encodeURIComponent(here)}`)
 
   const answer = await requestDownload(session.token, token, request.headers.get("user-agent"))
   const location = answer.headers.get("location")
@@ -22,15 +27,11 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     response.headers.set("Cache-Control", "no-store")
     return response
   }
-  if (answer.status === 401) {
-    return NextResponse.redirect(new URL(`/sign-in?expired=1&next=${encodeURIComponent(here)}`, request.url))
-  }
+  if (answer.status === 401) return redirectHere(`/sign-in?expired=1&next=${encodeURIComponent(here)}`)
   const problem = PROBLEMS[answer.status] ?? "unavailable"
   const message = answer.headers.get("content-type")?.includes("json")
     ? ((await answer.json()) as { message?: string }).message
     : undefined
-  const target = new URL("/account/downloads", request.url)
-  target.searchParams.set("problem", problem)
-  if (message) target.searchParams.set("message", message)
-  return NextResponse.redirect(target, 303)
+  const query = new URLSearchParams({ problem, ...(message ? { message } : {}) })
+  return redirectHere(`/account/downloads?${query}`, 303)
 }

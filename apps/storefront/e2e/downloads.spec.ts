@@ -1,0 +1,68 @@
+import { expect, test, type Page } from "@playwright/test"
+import { createHash } from "node:crypto"
+import { readFile } from "node:fs/promises"
+import { AccountPages, uniqueEmail, waitForEmail } from "./fixtures/accounts"
+import { SEEDED } from "./fixtures/catalogue"
+import { placeOrder, storedSha256 } from "./fixtures/orders"
+
+async function downloadBytes(page: Page, start: () => Promise<unknown>) {
+  const [download] = await Promise.all([page.waitForEvent("download"), start()])
+  const path = await download.path()
+  return { name: download.suggestedFilename(), bytes: await readFile(path) }
+}
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex")
+
+test.describe("digital delivery", () => {
+  test("a paid order shows its file on the confirmation page and in the library, and the download is the stored file", async ({ page }) => {
+    const product = SEEDED[0]
+    const email = uniqueEmail("buyer")
+    const password = "buyer-password-123"
+    const account = new AccountPages(page)
+    await account.register({ email, password })
+    await account.expectSignedInAs(email)
+    const orderId = await placeOrder(email, password, product.handle)
+
+    await page.goto(`/order/${orderId}/confirmed`)
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("is confirmed")
+    await expect(page.getByTestId("order-total")).toHaveText(product.price)
+    const item = page.getByTestId("download-item").filter({ hasText: product.title })
+    await expect(item).toHaveCount(1)
+
+    const expected = await storedSha256(product.handle)
+    const first = await downloadBytes(page, () => item.getByRole("link", { name: "Download" }).click())
+    expect(first.name).toMatch(/\.zip$/)
+    expect(sha256(first.bytes)).toBe(expected)
+
+    await page.goto("/account/downloads")
+    const library = page.getByTestId("download-item").filter({ hasText: product.title })
+    await expect(library).toContainText("Downloaded 1 time")
+
+    const { text } = await waitForEmail(email, /Your Vespertene order #\d+/)
+    const link = /https?:\/\/\S+\/downloads\/[0-9a-f-]{36}/.exec(text)?.[0]
+    expect(link).toBeTruthy()
+    expect(text).not.toContain("X-Amz-Signature")
+    const fromEmail = await downloadBytes(page, () => page.goto(new URL(link!).pathname).catch(() => undefined))
+    expect(sha256(fromEmail.bytes)).toBe(expected)
+  })
+
+  test("someone else's download link gets them nothing", async ({ page, browser }) => {
+    const email = uniqueEmail("owner")
+    const account = new AccountPages(page)
+    await account.register({ email, password: "owner-password-123" })
+    await account.expectSignedInAs(email)
+    const orderId = await placeOrder(email, "owner-password-123", SEEDED[1].handle)
+    await page.goto(`/order/${orderId}/confirmed`)
+    const href = await page.getByTestId("download-item").getByRole("link", { name: "Download" }).getAttribute("href")
+
+    const context = await browser.newContext({ baseURL: process.env.E2E_STOREFRONT_URL })
+    const other = await context.newPage()
+    const otherEmail = uniqueEmail("other")
+    await new AccountPages(other).register({ email: otherEmail, password: "other-password-123" })
+    await new AccountPages(other).expectSignedInAs(otherEmail)
+    await other.goto(href!)
+    await expect(other).toHaveURL(/\/account\/downloads\?problem=not-found/)
+    await expect(other.getByRole("main").getByRole("alert")).toContainText("no such download")
+    await context.close()
+  })
+})
