@@ -6,7 +6,8 @@ import { DIGITAL_FILE_MODULE } from "../../src/modules/digital-file"
 import { EmailOutbox } from "../../src/modules/resend/outbox"
 import type DigitalFileModuleService from "../../src/modules/digital-file/service"
 import { SEED_PRODUCTS } from "../../src/seed/catalogue"
-import { seedShop } from "../../src/seed/seed-shop"
+import { createAdmin, seedShop } from "../../src/seed/seed-shop"
+import { revokeRefundedEntitlementsWorkflow } from "../../src/workflows/delivery/workflows/revoke-refunded-entitlements"
 import { grantOrderEntitlementsWorkflow } from "../../src/workflows/delivery/workflows/grant-order-entitlements"
 import { storeClient } from "../helpers/shop"
 
@@ -29,7 +30,14 @@ medusaIntegrationTestRunner({
     let australiaId: string
     const files = () => getContainer().resolve<DigitalFileModuleService>(DIGITAL_FILE_MODULE)
 
+    const staff = { email: "staff@vespertene.test", password: "a-long-staff-password" }
+    const adminHeaders = async () => {
+      const { data } = await api.post("/auth/user/emailpass", staff)
+      return { headers: { authorization: `Bearer ${data.token}` } }
+    }
+
     beforeAll(async () => {
+      await createAdmin(getContainer(), staff)
       const { publishableKey } = await seedShop(getContainer())
       shop = storeClient(api, publishableKey)
       const { data } = await api.get("/store/regions", { headers: shop.headers() })
@@ -85,8 +93,8 @@ medusaIntegrationTestRunner({
       const deadline = Date.now() + 10_000
       while (confirmations().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
       const notifications = getContainer().resolve(Modules.NOTIFICATION)
-      const sent = await notifications.listNotifications({ idempotency_key: `order-confirmation:${order.id}` })
-      expect(sent).toHaveLength(1)
+      const sent = await notifications.listNotifications({ to: "twice@example.com" })
+      expect(sent.filter((n) => n.template === "order-confirmation")).toHaveLength(1)
       expect(confirmations()).toHaveLength(1)
       expect(confirmations()[0]!.text).toContain(`http://localhost:3000/downloads/${entitlement.token}`)
       expect(confirmations()[0]!.text).toContain("$19.99")
@@ -193,6 +201,83 @@ medusaIntegrationTestRunner({
       const repaired = await files().listEntitlements({ order_id: order.id })
       expect(repaired).toHaveLength(1)
       expect(repaired[0]!.token).not.toBe(entitlement.token)
+    })
+
+    it("sells one copy of a product per order line", async () => {
+      const token = await shop.signUp("one-copy@example.com")
+      const h = { headers: shop.headers(token), validateStatus: () => true }
+      const { data: list } = await api.get(`/store/products?handle=${SEED_PRODUCTS[0]!.handle}&fields=id,variants.id`, h)
+      const variantId = list.products[0].variants[0].id
+      const { data: created } = await api.post("/store/carts", { region_id: australiaId }, h)
+      const cartId = created.cart.id
+
+      const two = await api.post(`/store/carts/${cartId}/line-items`, { variant_id: variantId, quantity: 2 }, h)
+      expect(two.status).toBe(400)
+      expect(two.data.message).toMatch(/quantity is always 1/)
+      const one = await api.post(`/store/carts/${cartId}/line-items`, { variant_id: variantId, quantity: 1 }, h)
+      expect(one.status).toBe(200)
+      const again = await api.post(`/store/carts/${cartId}/line-items`, { variant_id: variantId, quantity: 1 }, h)
+      expect(again.status).toBe(400)
+      expect(again.data.message).toMatch(/already in your cart/)
+      const lineId = one.data.cart.items[0].id
+      const more = await api.post(`/store/carts/${cartId}/line-items/${lineId}`, { quantity: 3 }, h)
+      expect(more.status).toBe(400)
+      const { data: cart } = await api.get(`/store/carts/${cartId}`, h)
+      expect(cart.cart.items).toHaveLength(1)
+      expect(cart.cart.items[0].quantity).toBe(1)
+    })
+
+    it("revokes a refunded line when staff refund it in the admin, not for a small goodwill refund", async () => {
+      const { token, order, entitlement } = await purchase("refunded@example.com")
+      const admin = await adminHeaders()
+      const { data } = await api.get(`/admin/orders/${order.id}?fields=id,*payment_collections,*payment_collections.payments`, admin)
+      const payment = data.order.payment_collections[0].payments[0]
+      if (!payment.captured_at) await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
+
+      await api.post(`/admin/payments/${payment.id}/refund`, { amount: 1 }, admin)
+      const { result: partial } = await revokeRefundedEntitlementsWorkflow(getContainer()).run({ input: { payment_id: payment.id } })
+      expect(partial).toEqual([])
+      expect((await download(token, entitlement.token)).status).toBe(302)
+
+      await api.post(`/admin/payments/${payment.id}/refund`, { amount: 18.99 }, admin)
+      const deadline = Date.now() + 20_000
+      let status = "active"
+      while (status === "active" && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        status = (await files().listEntitlements({ id: entitlement.id }))[0]!.status
+      }
+      expect(status).toBe("revoked")
+      expect((await download(token, entitlement.token)).status).toBe(410)
+      const [revoked] = await files().listEntitlements({ id: entitlement.id })
+      expect(revoked!.revoked_reason).toMatch(/^Refunded/)
+    })
+
+    it("shows staff the download log and lets them revoke, reinstate and resend", async () => {
+      const { token, order, entitlement } = await purchase("staff-view@example.com")
+      const admin = await adminHeaders()
+      expect((await download(token, entitlement.token)).status).toBe(302)
+
+      const { data: before } = await api.get(`/admin/orders/${order.id}/entitlements`, admin)
+      expect(before.entitlements).toHaveLength(1)
+      expect(before.entitlements[0]).toMatchObject({ id: entitlement.id, status: "active", download_count: 1 })
+      expect(before.entitlements[0].downloads).toHaveLength(1)
+      expect(JSON.stringify(before)).not.toContain(entitlement.token)
+
+      await api.post(`/admin/entitlements/${entitlement.id}/revoke`, { reason: "Chargeback" }, admin)
+      expect((await download(token, entitlement.token)).status).toBe(410)
+      const { data: revoked } = await api.get(`/admin/orders/${order.id}/entitlements`, admin)
+      expect(revoked.entitlements[0]).toMatchObject({ status: "revoked", revoked_reason: "Chargeback" })
+
+      await api.post(`/admin/entitlements/${entitlement.id}/reinstate`, {}, admin)
+      expect((await download(token, entitlement.token)).status).toBe(302)
+
+      const outbox = new EmailOutbox(process.env.EMAIL_OUTBOX_DIR!)
+      const confirmations = () => outbox.list("staff-view@example.com").filter((e) => e.template === "order-confirmation")
+      const first = Date.now() + 10_000
+      while (confirmations().length < 1 && Date.now() < first) await new Promise((resolve) => setTimeout(resolve, 100))
+      const { data: resent } = await api.post(`/admin/orders/${order.id}/resend-downloads`, {}, admin)
+      expect(resent.sent).toBe(1)
+      expect(confirmations()).toHaveLength(2)
     })
   },
 })

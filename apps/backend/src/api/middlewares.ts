@@ -9,7 +9,9 @@ import {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { onlyInvitedRegistrations } from "./private-mode"
+import { oneCopyPerProduct } from "./store/one-copy-per-product"
 import { rateLimitAuth } from "./rate-limit-auth"
+import { AdminRevokeEntitlement } from "./admin/entitlements/validators"
 import { StoreChangePassword, StoreResetPassword } from "./store/account-validators"
 
 /**
@@ -69,8 +71,11 @@ export default defineMiddlewares({
       method: "POST",
       middlewares: [authenticate("customer", ["bearer"]), validateAndTransformBody(StoreChangePassword)],
     },
+    { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [oneCopyPerProduct] },
+    { matcher: "/store/carts/:id/line-items/:line_id", method: "POST", middlewares: [oneCopyPerProduct] },
     { matcher: "/store/downloads/:token", method: "GET", middlewares: [authenticate("customer", ["bearer"])] },
     { matcher: "/store/customers/me/downloads", method: "GET", middlewares: [authenticate("customer", ["bearer"])] },
+    { matcher: "/admin/entitlements/:id/revoke", method: "POST", middlewares: [validateAndTransformBody(AdminRevokeEntitlement)] },
     {
       matcher: "/store/password-reset",
       method: "POST",
