@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { zipSync, strToU8 } from "fflate"
 import { createHash } from "node:crypto"
 import repairEntitlements from "../../src/jobs/repair-entitlements"
 import { DIGITAL_FILE_MODULE } from "../../src/modules/digital-file"
@@ -186,6 +187,7 @@ medusaIntegrationTestRunner({
           file_name: SEED_PRODUCTS[2]!.archiveName,
           status: "active",
           download_count: 0,
+          version: 1,
         }),
       ])
       expect(data.downloads[0].size).toBeGreaterThan(1000)
@@ -278,6 +280,53 @@ medusaIntegrationTestRunner({
       const { data: resent } = await api.post(`/admin/orders/${order.id}/resend-downloads`, {}, admin)
       expect(resent.sent).toBe(1)
       expect(confirmations()).toHaveLength(2)
+    })
+
+    it("takes a new file version straight into the bucket, measures it, serves it, and keeps the old one", async () => {
+      const seeded = SEED_PRODUCTS[4]!
+      const { token, entitlement } = await purchase("versions@example.com", seeded)
+      const admin = await adminHeaders()
+      const { data: list } = await api.get(`/store/products?handle=${seeded.handle}&fields=id,variants.id`, { headers: shop.headers() })
+      const productId = list.products[0].id
+      const variantId = list.products[0].variants[0].id
+      const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex")
+      const downloaded = async () => {
+        const res = await download(token, entitlement.token)
+        expect(res.status).toBe(302)
+        return sha(Buffer.from(await (await fetch(res.headers.location)).arrayBuffer()))
+      }
+      const original = await downloaded()
+
+      const v2 = Buffer.from(zipSync({ "README.txt": strToU8("Version two of the coastline recordings.\n") }))
+      const { data: upload } = await api.post(`/admin/variants/${variantId}/digital-file/uploads`, { file_name: "coastline-v2.zip" }, admin)
+      const put = await fetch(upload.upload_url, { method: "PUT", body: v2, headers: { "content-type": "application/zip" } })
+      expect(put.status).toBe(200)
+      const { data: added } = await api.post(
+        `/admin/variants/${variantId}/digital-file/versions`,
+        { storage_key: upload.storage_key, file_name: "coastline-v2.zip" },
+        admin,
+      )
+      expect(added.version).toMatchObject({ number: 2, sha256: sha(v2), size: v2.length })
+      expect(await downloaded()).toBe(sha(v2))
+
+      const { data: files } = await api.get(`/admin/products/${productId}/digital-files`, admin)
+      const file = files.variants[0].digital_file
+      expect(file.current_version).toBe(2)
+      expect(file.versions.map((v: { number: number }) => v.number)).toEqual([2, 1])
+      const first = file.versions.find((v: { number: number }) => v.number === 1)
+      expect(first.sha256).toBe(original)
+
+      await api.post(`/admin/digital-files/${file.id}/current`, { version_id: first.id }, admin)
+      expect(await downloaded()).toBe(original)
+
+      const refused = { ...admin, validateStatus: () => true }
+      expect((await api.post(`/admin/variants/${variantId}/digital-file/uploads`, { file_name: "../../etc/passwd" }, refused)).status).toBe(400)
+      const otherVariant = await api.post(
+        `/admin/variants/variant_someone_else/digital-file/versions`,
+        { storage_key: upload.storage_key, file_name: "coastline-v2.zip" },
+        refused,
+      )
+      expect(otherVariant.status).toBe(400)
     })
   },
 })

@@ -11,6 +11,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { onlyInvitedRegistrations } from "./private-mode"
 import { oneCopyPerProduct } from "./store/one-copy-per-product"
 import { rateLimitAuth } from "./rate-limit-auth"
+import { AdminAddFileVersion, AdminCreateUpload, AdminSetCurrentVersion } from "./admin/digital-files/validators"
 import { AdminRevokeEntitlement } from "./admin/entitlements/validators"
 import { StoreChangePassword, StoreResetPassword } from "./store/account-validators"
 
@@ -75,6 +76,9 @@ export default defineMiddlewares({
     { matcher: "/store/carts/:id/line-items/:line_id", method: "POST", middlewares: [oneCopyPerProduct] },
     { matcher: "/store/downloads/:token", method: "GET", middlewares: [authenticate("customer", ["bearer"])] },
     { matcher: "/store/customers/me/downloads", method: "GET", middlewares: [authenticate("customer", ["bearer"])] },
+    { matcher: "/admin/variants/:id/digital-file/uploads", method: "POST", middlewares: [validateAndTransformBody(AdminCreateUpload)] },
+    { matcher: "/admin/variants/:id/digital-file/versions", method: "POST", middlewares: [validateAndTransformBody(AdminAddFileVersion)] },
+    { matcher: "/admin/digital-files/:id/current", method: "POST", middlewares: [validateAndTransformBody(AdminSetCurrentVersion)] },
     { matcher: "/admin/entitlements/:id/revoke", method: "POST", middlewares: [validateAndTransformBody(AdminRevokeEntitlement)] },
     {
       matcher: "/store/password-reset",

@@ -16,7 +16,7 @@ import { toMedusaAmount } from "@vespertene/money/medusa"
 import { randomUUID } from "node:crypto"
 import { DIGITAL_FILE_MODULE } from "../modules/digital-file"
 import type DigitalFileModuleService from "../modules/digital-file/service"
-import { attachDigitalFileWorkflow } from "../workflows/digital-file/workflows/attach-digital-file"
+import { addFileVersionWorkflow } from "../workflows/digital-file/workflows/add-file-version"
 import { productArchive, productImage } from "./assets"
 import { INTERNATIONAL_COUNTRIES, SEED_PRODUCTS, type SeedProduct } from "./catalogue"
 
@@ -166,7 +166,7 @@ async function seedProduct(
   const archive = productArchive({ title: product.title, description: product.description, files: product.files, seed })
   const storageKey = `products/${product.handle}/${randomUUID()}/${product.archiveName}`
   await digitalFiles.privateBucket.put(storageKey, archive, "application/zip")
-  await attachDigitalFileWorkflow(container).run({
+  await addFileVersionWorkflow(container).run({
     input: { variant_id: variantId, storage_key: storageKey, file_name: product.archiveName, content_type: "application/zip" },
   })
 }

@@ -3,6 +3,7 @@ import { generateEntityId, InjectManager, MedusaContext, MedusaService } from "@
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { randomUUID } from "node:crypto"
 import { DigitalFile } from "./models/digital-file"
+import { DigitalFileVersion } from "./models/digital-file-version"
 import { DownloadEvent } from "./models/download-event"
 import { Entitlement } from "./models/entitlement"
 import { PrivateBucket, type PrivateBucketOptions } from "./storage"
@@ -26,7 +27,7 @@ export type DownloadClaim =
       file: { storage_key: string; file_name: string; content_type: string }
     }
 
-export default class DigitalFileModuleService extends MedusaService({ DigitalFile, Entitlement, DownloadEvent }) {
+export default class DigitalFileModuleService extends MedusaService({ DigitalFile, DigitalFileVersion, Entitlement, DownloadEvent }) {
   readonly privateBucket: PrivateBucket
 
   constructor(container: Record<string, unknown>, options: PrivateBucketOptions) {

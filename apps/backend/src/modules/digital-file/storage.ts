@@ -53,6 +53,14 @@ export class PrivateBucket {
   }
 
   /**
+   * A presigned PUT for staff to upload a file straight from the admin to the bucket, so no
+   * file passes through (or sits in the memory of) the backend.
+   */
+  async presignUpload(key: string, expiresInSeconds: number): Promise<string> {
+    return getSignedUrl(this.client, new PutObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: expiresInSeconds })
+  }
+
+  /**
    * A presigned GET for one download: valid `expiresInSeconds`, saved under the file's original
    * name. Minted per request, never stored. `signingDate` exists for tests of expiry.
    */

@@ -11,6 +11,7 @@ export type DownloadItem = {
   title: string
   fileName: string | null
   sizeBytes: number | null
+  version: number | null
   status: "active" | "revoked"
   downloadCount: number
   purchasedAt: string
@@ -32,6 +33,7 @@ type RawDownload = {
   product_title: string
   file_name: string | null
   size: number | null
+  version: number | null
   status: "active" | "revoked"
   download_count: number
   purchased_at: string
@@ -48,6 +50,7 @@ export async function listDownloads(token: string): Promise<Result<DownloadItem[
       title: d.product_title,
       fileName: d.file_name,
       sizeBytes: d.size,
+      version: d.version,
       status: d.status,
       downloadCount: d.download_count,
       purchasedAt: d.purchased_at,

@@ -18,7 +18,12 @@ export function DownloadList({ items, emptyText }: { items: DownloadItem[]; empt
           <div className="downloads__info">
             <h3>{item.title}</h3>
             <p className="muted">
-              {[item.fileName, item.sizeBytes != null ? formatFileSize(item.sizeBytes) : null, `bought ${dateFormat.format(new Date(item.purchasedAt))}`]
+              {[
+                item.fileName,
+                item.sizeBytes != null ? formatFileSize(item.sizeBytes) : null,
+                item.version != null ? `version ${item.version}` : null,
+                `bought ${dateFormat.format(new Date(item.purchasedAt))}`,
+              ]
                 .filter(Boolean)
                 .join(" · ")}
             </p>

@@ -20,6 +20,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       product_title: e.product_title,
       file_name: e.digital_file?.file_name ?? null,
       size: e.digital_file ? Number(e.digital_file.size) : null,
+      version: e.digital_file?.current_version ?? null,
       status: e.status,
       download_count: e.download_count,
       purchased_at: e.created_at,
