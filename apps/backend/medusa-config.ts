@@ -16,6 +16,9 @@ module.exports = defineConfig({
     databaseUrl: env.DATABASE_URL,
     databaseLogging: false,
     redisUrl: env.REDIS_URL,
+    // Admin session cookies are Secure wherever the shop is served over HTTPS (staging,
+    // production); development and tests serve the admin over plain http on loopback.
+    cookieOptions: { secure: env.APP_ENV === "staging" || env.APP_ENV === "production" },
     http: {
       storeCors: env.STORE_CORS,
       adminCors: env.ADMIN_CORS,

@@ -61,6 +61,7 @@ test.describe("customer accounts", () => {
     const email = uniqueEmail("forgot")
     const account = new AccountPages(page)
     await account.register({ email, password: "before-reset-123" })
+    await account.expectSignedInAs(email)
     const laptop = await otherDevice(browser, email, "before-reset-123")
     await account.signOut()
 
@@ -95,6 +96,7 @@ test.describe("customer accounts", () => {
     const email = uniqueEmail("change")
     const account = new AccountPages(page)
     await account.register({ email, password: "old-password-123" })
+    await account.expectSignedInAs(email)
     const phone = await otherDevice(browser, email, "old-password-123")
 
     await page.getByLabel("Current password").fill("wrong-password-000")

@@ -12,10 +12,14 @@ export async function currentSession(): Promise<Session | null> {
   return claims && token ? { ...claims, token } : null
 }
 
-/** Stores a Medusa token in the HttpOnly cookie; only the Next server ever reads it (ADR 0003). */
-export async function startSession(token: string): Promise<void> {
+/**
+ * Stores a Medusa token in the HttpOnly cookie; only the Next server ever reads it (ADR 0003).
+ * Returns false, storing nothing, for a token that is no customer session: a login whose
+ * registration has not finished creating the customer, or a secret that does not match.
+ */
+export async function startSession(token: string): Promise<boolean> {
   const claims = await verifySessionToken(token, env().MEDUSA_JWT_SECRET)
-  if (!claims) throw new Error("The backend issued a token this storefront cannot verify: check MEDUSA_JWT_SECRET")
+  if (!claims) return false
   const { APP_ENV } = env()
   ;(await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
@@ -25,6 +29,7 @@ export async function startSession(token: string): Promise<void> {
     path: "/",
     expires: new Date(claims.expiresAt),
   })
+  return true
 }
 
 export async function endSession(): Promise<void> {

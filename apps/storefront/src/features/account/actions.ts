@@ -28,6 +28,8 @@ import {
 // Server actions: Next checks that each one is posted from this site's own pages (Origin/Host),
 // which is our CSRF protection for them (ADR 0003).
 
+const UNFINISHED = "This account is still being set up. Please try again in a moment."
+
 function failure(result: Extract<Result<unknown>, { ok: false }>, messages: Partial<Record<number, string>> = {}): string {
   if (result.status === 429) {
     const wait = result.retryAfter ? ` Try again in ${result.retryAfter} seconds.` : " Try again in a minute."
@@ -42,7 +44,7 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values }
   const result = await signInWithPassword(parsed.data.email, parsed.data.password)
   if (!result.ok) return { error: failure(result, { 401: "The email or password is incorrect." }), values }
-  await startSession(result.value)
+  if (!(await startSession(result.value))) return { error: UNFINISHED, values }
   redirect(safeNextPath(formData.get("next")))
 }
 
@@ -59,7 +61,7 @@ export async function register(_previous: FormState, formData: FormData): Promis
       values,
     }
   }
-  await startSession(result.value)
+  if (!(await startSession(result.value))) return { error: UNFINISHED, values }
   redirect(safeNextPath(formData.get("next")))
 }
 
@@ -121,7 +123,6 @@ export async function changePassword(_previous: FormState, formData: FormData): 
   }
   // The change ended every session, this one too: open a new one with the new password.
   const renewed = await signInWithPassword(customer.value.email, parsed.data.new_password)
-  if (!renewed.ok) redirect("/sign-in?next=/account")
-  await startSession(renewed.value)
+  if (!renewed.ok || !(await startSession(renewed.value))) redirect("/sign-in?next=/account")
   return { success: "Your password is changed. Any other device you were signed in on has been signed out." }
 }
