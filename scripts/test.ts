@@ -152,15 +152,34 @@ async function e2eLane(): Promise<Counts> {
   })
   const publishableKey = await findPublishableKey(postgres.url("vespertene_e2e"))
 
-  step("e2e: starting the backend …")
   const serverDir = join(backendDir, ".medusa", "server")
-  const backend = startService("backend", bin(backendDir, "medusa"), ["start", "--host", "127.0.0.1", "--port", String(backendPort)], {
-    cwd: serverDir,
-    env: { ...env, NODE_ENV: "production" },
-    quiet: true,
-    logFile: join(reports, "e2e-backend.log"),
-  })
-  await waitForHttp(`${backendUrl}/health`, { timeoutMs: 120_000, service: backend })
+  /** `medusa start` from the production build, on loopback; its output kept in the reports. */
+  const startBackend = async (name: string, port: number, extraEnv: NodeJS.ProcessEnv = {}) => {
+    const url = `http://127.0.0.1:${port}`
+    const service = startService(name, bin(backendDir, "medusa"), ["start", "--host", "127.0.0.1", "--port", String(port)], {
+      cwd: serverDir,
+      env: { ...env, NODE_ENV: "production", MEDUSA_BACKEND_URL: url, ...extraEnv },
+      quiet: true,
+      logFile: join(reports, `e2e-${name}.log`),
+    })
+    await waitForHttp(`${url}/health`, { timeoutMs: 120_000, service })
+    return url
+  }
+  /** `next start` from the production build, on loopback. */
+  const startStorefront = async (name: string, port: number, readyPath: string, extraEnv: NodeJS.ProcessEnv = {}) => {
+    const url = `http://127.0.0.1:${port}`
+    const service = startService(name, bin(storefrontDir, "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
+      cwd: storefrontDir,
+      env: { ...storefrontEnv, NODE_ENV: "production", ...extraEnv },
+      quiet: true,
+      logFile: join(reports, `e2e-${name}.log`),
+    })
+    await waitForHttp(`${url}${readyPath}`, { timeoutMs: 60_000, service })
+    return url
+  }
+
+  step("e2e: starting the backend …")
+  await startBackend("backend", backendPort)
 
   // The storefront prerenders the catalogue at build time, so it builds against the running backend.
   const storefrontEnv = {
@@ -177,43 +196,14 @@ async function e2eLane(): Promise<Counts> {
   }
   step("e2e: building the storefront (production build) …")
   await run(bin(storefrontDir, "next"), ["build"], { cwd: storefrontDir, env: storefrontEnv })
-  const storefront = startService("storefront", bin(storefrontDir, "next"), ["start", "--hostname", "127.0.0.1", "--port", String(storefrontPort)], {
-    cwd: storefrontDir,
-    env: { ...storefrontEnv, NODE_ENV: "production" },
-    quiet: true,
-    logFile: join(reports, "e2e-storefront.log"),
-  })
-  await waitForHttp(`${storefrontUrl}/`, { timeoutMs: 60_000, service: storefront })
+  await startStorefront("storefront", storefrontPort, "/")
 
   // The same builds again with private mode on (a run-time setting: no rebuild), for its tests.
-  const privateBackendPort = await freePort()
-  const privateStorefrontPort = await freePort()
-  const privateBackendUrl = `http://127.0.0.1:${privateBackendPort}`
-  const privateStorefrontUrl = `http://127.0.0.1:${privateStorefrontPort}`
-  const privateBackend = startService(
-    "backend-private",
-    bin(backendDir, "medusa"),
-    ["start", "--host", "127.0.0.1", "--port", String(privateBackendPort)],
-    {
-      cwd: serverDir,
-      env: { ...env, NODE_ENV: "production", PRIVATE_MODE: "true", MEDUSA_BACKEND_URL: privateBackendUrl },
-      quiet: true,
-      logFile: join(reports, "e2e-backend-private.log"),
-    },
-  )
-  await waitForHttp(`${privateBackendUrl}/health`, { timeoutMs: 120_000, service: privateBackend })
-  const privateStorefront = startService(
-    "storefront-private",
-    bin(storefrontDir, "next"),
-    ["start", "--hostname", "127.0.0.1", "--port", String(privateStorefrontPort)],
-    {
-      cwd: storefrontDir,
-      env: { ...storefrontEnv, NODE_ENV: "production", PRIVATE_MODE: "true", MEDUSA_BACKEND_URL: privateBackendUrl },
-      quiet: true,
-      logFile: join(reports, "e2e-storefront-private.log"),
-    },
-  )
-  await waitForHttp(`${privateStorefrontUrl}/sign-in`, { timeoutMs: 60_000, service: privateStorefront })
+  const privateBackendUrl = await startBackend("backend-private", await freePort(), { PRIVATE_MODE: "true" })
+  const privateStorefrontUrl = await startStorefront("storefront-private", await freePort(), "/sign-in", {
+    PRIVATE_MODE: "true",
+    MEDUSA_BACKEND_URL: privateBackendUrl,
+  })
 
   const report = join(reports, "e2e.json")
   rmSync(report, { force: true })
