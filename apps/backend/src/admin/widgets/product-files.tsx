@@ -15,13 +15,13 @@ type VariantFiles = {
 const size = (bytes: number) =>
   bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} kB`
 
-/** PUT straight to the bucket with progress events (fetch cannot report upload progress). */
-function putWithProgress(url: string, file: File, onProgress: (fraction: number) => void): Promise<void> {
+/** PUT straight to the bucket with progress in percent (fetch cannot report upload progress). */
+function putWithProgress(url: string, file: File, onProgress: (percent: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open("PUT", url)
     xhr.setRequestHeader("Content-Type", file.type || "application/zip")
-    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total)
+    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((100 * event.loaded) / event.total))
     xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(`The bucket refused the upload (${xhr.status})`)))
     xhr.onerror = () => reject(new Error("The upload failed: check the connection and the bucket's CORS settings"))
     xhr.send(file)
@@ -84,12 +84,12 @@ function VariantUpload({ variant, onDone }: { variant: VariantFiles; onDone: () 
         Upload new version
       </Button>
       {progress !== null ? (
-        <div role="progressbar" aria-label={stage} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+        <div role="progressbar" aria-label={stage} aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress}>
           <Text size="xsmall" className="text-ui-fg-subtle">
-            {stage}… {Math.round(progress * 100)}%
+            {stage}… {progress}%
           </Text>
           <div className="bg-ui-bg-subtle h-2 w-48 overflow-hidden rounded">
-            <div className="bg-ui-fg-interactive h-2" style={{ width: `${Math.round(progress * 100)}%` }} />
+            <div className="bg-ui-fg-interactive h-2" style={{ width: `${progress}%` }} />
           </div>
         </div>
       ) : null}
