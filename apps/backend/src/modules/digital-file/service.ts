@@ -43,26 +43,24 @@ export default class DigitalFileModuleService extends MedusaService({ DigitalFil
    */
   @InjectManager()
   async grantEntitlements(grants: EntitlementGrant[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<string[]> {
-    const created: string[] = []
-    for (const grant of grants) {
-      const rows = await sharedContext.manager!.execute<Array<{ id: string }>>(
-        `insert into entitlement (id, token, customer_id, order_id, line_item_id, product_title, digital_file_id, status, download_count, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, 'active', 0, now(), now())
-         on conflict (line_item_id) where deleted_at is null do nothing
-         returning id`,
-        [
-          generateEntityId(undefined, "ent"),
-          randomUUID(),
-          grant.customer_id,
-          grant.order_id,
-          grant.line_item_id,
-          grant.product_title,
-          grant.digital_file_id,
-        ],
-      )
-      if (rows[0]) created.push(rows[0].id)
-    }
-    return created
+    if (grants.length === 0) return []
+    // One statement for the whole order: each line gets a row unless it already has one.
+    const rows = await sharedContext.manager!.execute<Array<{ id: string }>>(
+      `insert into entitlement (id, token, customer_id, order_id, line_item_id, product_title, digital_file_id, status, download_count, created_at, updated_at)
+       values ${grants.map(() => "(?, ?, ?, ?, ?, ?, ?, 'active', 0, now(), now())").join(", ")}
+       on conflict (line_item_id) where deleted_at is null do nothing
+       returning id`,
+      grants.flatMap((grant) => [
+        generateEntityId(undefined, "ent"),
+        randomUUID(),
+        grant.customer_id,
+        grant.order_id,
+        grant.line_item_id,
+        grant.product_title,
+        grant.digital_file_id,
+      ]),
+    )
+    return rows.map((row) => row.id)
   }
 
   /**
