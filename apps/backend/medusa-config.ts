@@ -1,5 +1,6 @@
 import { defineConfig } from "@medusajs/framework/utils"
 import { backendEnv } from "./src/lib/env"
+import { BILLING_MODULE } from "./src/modules/billing"
 import { DIGITAL_FILE_MODULE } from "./src/modules/digital-file"
 import { SECURITY_MODULE } from "./src/modules/security"
 
@@ -84,5 +85,28 @@ module.exports = defineConfig({
       },
     },
     { resolve: "./src/modules/security", key: SECURITY_MODULE },
+    { resolve: "./src/modules/billing", key: BILLING_MODULE },
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        // Medusa's system provider (pp_system_default) is always registered; only development
+        // and test regions ever list it (seed, and the start-up check in the security module).
+        providers: env.STRIPE_API_KEY
+          ? [
+              {
+                resolve: "./src/modules/stripe-payment",
+                id: "stripe",
+                options: {
+                  apiKey: env.STRIPE_API_KEY,
+                  webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+                  capture: true,
+                  automaticPaymentMethods: true,
+                  paymentDescription: "Vespertene order",
+                },
+              },
+            ]
+          : [],
+      },
+    },
   ],
 })

@@ -2,17 +2,17 @@ import { render } from "@react-email/render"
 import { createElement, type ReactElement } from "react"
 import { CustomerWelcomeEmail, type CustomerWelcomeProps } from "./templates/customer-welcome"
 import { OrderConfirmationEmail, type OrderConfirmationProps } from "./templates/order-confirmation"
+import { DisputeNoticeEmail, RefundNoticeEmail, type DisputeNoticeProps, type RefundNoticeProps } from "./templates/payment-update"
 import { PasswordResetEmail, type PasswordResetProps } from "./templates/password-reset"
 import { StaffInviteEmail, type StaffInviteProps } from "./templates/staff-invite"
 
-/**
- * Every transactional email the shop sends, by template name. The refund email joins this map
- * with the checkout work.
- */
+/** Every transactional email the shop sends, by template name. */
 export type EmailTemplates = {
   "customer-welcome": CustomerWelcomeProps
   "order-confirmation": OrderConfirmationProps
   "password-reset": PasswordResetProps
+  "refund-notice": RefundNoticeProps
+  "dispute-notice": DisputeNoticeProps
   "staff-invite": StaffInviteProps
 }
 
@@ -31,6 +31,14 @@ const templates: { [K in EmailTemplateName]: { subject: (props: EmailTemplates[K
   "password-reset": {
     subject: (props) => (props.audience === "staff" ? "Reset your Vespertene admin password" : "Reset your Vespertene password"),
     element: (props) => createElement(PasswordResetEmail, props),
+  },
+  "refund-notice": {
+    subject: (props) => `Refund for your Vespertene order #${props.displayId}`,
+    element: (props) => createElement(RefundNoticeEmail, props),
+  },
+  "dispute-notice": {
+    subject: (props) => `Your Vespertene order #${props.displayId}: payment disputed`,
+    element: (props) => createElement(DisputeNoticeEmail, props),
   },
   "staff-invite": {
     subject: () => "You're invited to the Vespertene admin",

@@ -82,3 +82,47 @@ describe("the order confirmation", () => {
     expect(email.text).toContain("none (export)")
   })
 })
+
+describe("refund and dispute notices", () => {
+  it("states a partial refund, the total so far and which downloads stop working", async () => {
+    const email = await renderEmail("refund-notice", {
+      displayId: 12,
+      currency: "AUD",
+      amount: 1999,
+      refundedTotal: 1999,
+      orderTotal: 6899,
+      revokedTitles: ["Nightfall Texture Pack"],
+      accountUrl: "https://shop.example/account",
+    })
+    expect(email.subject).toBe("Refund for your Vespertene order #12")
+    expect(email.text).toContain("$19.99 of $68.99 is refunded so far")
+    expect(email.text).toContain("The download for Nightfall Texture Pack no longer works")
+  })
+
+  it("says when the whole order is refunded", async () => {
+    const email = await renderEmail("refund-notice", {
+      displayId: 3,
+      currency: "AUD",
+      amount: 4900,
+      refundedTotal: 4900,
+      orderTotal: 4900,
+      revokedTitles: ["A", "B"],
+      accountUrl: "https://shop.example/account",
+    })
+    expect(email.text).toContain("the whole order is refunded")
+    expect(email.text).toContain("The downloads for A, B no longer work.")
+  })
+
+  it("tells the buyer a dispute pauses their downloads", async () => {
+    const email = await renderEmail("dispute-notice", {
+      displayId: 5,
+      currency: "AUD",
+      amount: 2999,
+      revokedTitles: ["Vesper Serif"],
+      accountUrl: "https://shop.example/account",
+    })
+    expect(email.subject).toContain("payment disputed")
+    expect(email.text).toContain("$29.99 payment for order #5")
+    expect(email.text).toContain("Vesper Serif are paused")
+  })
+})

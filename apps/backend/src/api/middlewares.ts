@@ -8,8 +8,10 @@ import {
   type MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { backendEnv } from "../lib/env"
 import { onlyInvitedRegistrations } from "./private-mode"
 import { oneCopyPerProduct } from "./store/one-copy-per-product"
+import { paymentsNeedAnAccount } from "./store/payments-need-an-account"
 import { rateLimitAuth } from "./rate-limit-auth"
 import { AdminAddFileVersion, AdminCreateUpload, AdminSetCurrentVersion } from "./admin/digital-files/validators"
 import { AdminRevokeEntitlement } from "./admin/entitlements/validators"
@@ -59,6 +61,20 @@ async function rejectEndedSessions(req: MedusaRequest, res: MedusaResponse, next
   next()
 }
 
+/**
+ * Medusa waits a fixed 5 s before processing a payment webhook (it reads its payment module's
+ * unset `options`). Tests shorten that with PAYMENT_WEBHOOK_DELAY_MS, which env.ts refuses
+ * outside development and test.
+ */
+function shortWebhookDelayInTests(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const delay = backendEnv().PAYMENT_WEBHOOK_DELAY_MS
+  if (delay !== undefined) {
+    const payment = req.scope.resolve(Modules.PAYMENT) as { options?: Record<string, unknown> }
+    payment.options = { ...payment.options, webhook_delay: Math.max(delay, 1) }
+  }
+  next()
+}
+
 export default defineMiddlewares({
   routes: [
     // Wildcard matchers sort before Medusa's own route middlewares, so these run first.
@@ -74,6 +90,9 @@ export default defineMiddlewares({
     },
     { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [oneCopyPerProduct] },
     { matcher: "/store/carts/:id/line-items/:line_id", method: "POST", middlewares: [oneCopyPerProduct] },
+    { matcher: "/store/payment-collections", method: "POST", middlewares: [paymentsNeedAnAccount] },
+    { matcher: "/store/payment-collections/:id/payment-sessions", method: "POST", middlewares: [paymentsNeedAnAccount] },
+    { matcher: "/hooks/payment/*", method: "POST", middlewares: [shortWebhookDelayInTests] },
     { matcher: "/store/downloads/:token", method: "GET", middlewares: [authenticate("customer", ["bearer"])] },
     { matcher: "/store/customers/me/downloads", method: "GET", middlewares: [authenticate("customer", ["bearer"])] },
     { matcher: "/admin/variants/:id/digital-file/uploads", method: "POST", middlewares: [validateAndTransformBody(AdminCreateUpload)] },

@@ -45,6 +45,17 @@ const schema = z.object({
    * (rate limits). Without it, the connection's own address counts; X-Forwarded-For never does.
    */
   STOREFRONT_PROXY_SECRET: z.string().min(32, "STOREFRONT_PROXY_SECRET must be at least 32 characters").optional(),
+  /**
+   * Stripe (ADR 0001). Without a secret key (development and test only) checkout offers the
+   * system provider's clearly marked test payment instead. Required in staging and production.
+   */
+  STRIPE_API_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_API_KEY must be a Stripe secret key (sk_test_... or sk_live_...)").optional(),
+  /** Signs the webhooks Stripe sends to /hooks/payment/stripe_stripe (whsec_...). */
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_...)").optional(),
+  /** Tests only: a local Stripe API stand-in. Used only with APP_ENV=test and an sk_test_ key. */
+  STRIPE_API_BASE: z.url("STRIPE_API_BASE must be a URL").optional(),
+  /** Tests only: how long Medusa waits before processing a payment webhook (its fixed default is 5 s). */
+  PAYMENT_WEBHOOK_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   /** Sign-in, registration and reset requests: at most this many per window, per account and per IP. */
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   AUTH_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
@@ -72,6 +83,20 @@ const deployedRules = (env: z.infer<typeof schema>, ctx: z.RefinementCtx) => {
   if (!env.STOREFRONT_PROXY_SECRET) {
     ctx.addIssue({ code: "custom", path: ["STOREFRONT_PROXY_SECRET"], message: `STOREFRONT_PROXY_SECRET is required when APP_ENV=${env.APP_ENV}` })
   }
+  if (!env.STRIPE_API_KEY) {
+    ctx.addIssue({ code: "custom", path: ["STRIPE_API_KEY"], message: `STRIPE_API_KEY is required when APP_ENV=${env.APP_ENV}` })
+  }
+  if (!env.STRIPE_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: `STRIPE_WEBHOOK_SECRET is required when APP_ENV=${env.APP_ENV}` })
+  }
+  if (env.APP_ENV === "production" && env.STRIPE_API_KEY?.includes("_test_")) {
+    ctx.addIssue({ code: "custom", path: ["STRIPE_API_KEY"], message: "STRIPE_API_KEY is a test key, but APP_ENV=production needs a live key" })
+  }
+  for (const name of ["STRIPE_API_BASE", "PAYMENT_WEBHOOK_DELAY_MS"] as const) {
+    if (env[name] !== undefined) {
+      ctx.addIssue({ code: "custom", path: [name], message: `${name} (a test setting) is not allowed when APP_ENV=${env.APP_ENV}` })
+    }
+  }
   if (env.RESEND_BASE_URL) {
     ctx.addIssue({ code: "custom", path: ["RESEND_BASE_URL"], message: `RESEND_BASE_URL (a test stand-in) is not allowed when APP_ENV=${env.APP_ENV}` })
   }
@@ -85,6 +110,20 @@ export type BackendEnv = z.infer<typeof schema>
 export function isPrivateMode(env: BackendEnv): boolean {
   if (env.PRIVATE_MODE) return env.PRIVATE_MODE === "true"
   return env.APP_ENV === "staging" || env.APP_ENV === "production"
+}
+
+/**
+ * The local Stripe stand-in replaces Stripe's API only in tests, with a test key: a production
+ * process can never be pointed at it (ADR 0020).
+ */
+export function stripeStandInBase(env: BackendEnv): string | undefined {
+  if (env.APP_ENV !== "test" || !env.STRIPE_API_KEY?.startsWith("sk_test_")) return undefined
+  return env.STRIPE_API_BASE
+}
+
+/** The system provider's test payment: development and test only, never on a deployed shop. */
+export function allowsTestPayments(env: Pick<BackendEnv, "APP_ENV">): boolean {
+  return env.APP_ENV === "development" || env.APP_ENV === "test"
 }
 
 const LOCAL_ORIGINS = "http://localhost:3000,http://127.0.0.1:3000"

@@ -3,17 +3,20 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
   createProductsWorkflow,
+  createPromotionsWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
   createTaxRegionsWorkflow,
   createUsersWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
+  updateRegionsWorkflow,
   updateStoresWorkflow,
   uploadFilesWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { exclusiveFromInclusive } from "@vespertene/money/gst"
 import { toMedusaAmount } from "@vespertene/money/medusa"
 import { randomUUID } from "node:crypto"
+import { allowsTestPayments, backendEnv } from "../lib/env"
 import { DIGITAL_FILE_MODULE } from "../modules/digital-file"
 import type DigitalFileModuleService from "../modules/digital-file/service"
 import { addFileVersionWorkflow } from "../workflows/digital-file/workflows/add-file-version"
@@ -21,6 +24,8 @@ import { productArchive, productImage } from "./assets"
 import { INTERNATIONAL_COUNTRIES, SEED_PRODUCTS, type SeedProduct } from "./catalogue"
 
 const CURRENCY = "aud"
+/** A demo code for development and tests: 10 % off the whole order. */
+export const SEED_PROMO_CODE = "LAUNCH10"
 const SALES_CHANNEL = "Vespertene Online"
 
 export type SeedResult = { seeded: boolean; publishableKey: string }
@@ -40,7 +45,8 @@ export async function seedShop(
 
   const { data: existing } = await query.graph({ entity: "product", fields: ["id"], pagination: { take: 1 } })
   if (existing.length > 0) {
-    logger.info("Seed: the database already has products; nothing to do.")
+    await syncPaymentProviders(container)
+    logger.info("Seed: the database already has products; payment providers checked, nothing else to do.")
     return { seeded: false, publishableKey: await findPublishableKey(container) }
   }
 
@@ -65,7 +71,7 @@ export async function seedShop(
           name: "Australia",
           currency_code: CURRENCY,
           countries: ["au"],
-          payment_providers: ["pp_system_default"],
+          payment_providers: paymentProviders(),
           automatic_taxes: true,
           is_tax_inclusive: true,
         },
@@ -73,7 +79,7 @@ export async function seedShop(
           name: "International",
           currency_code: CURRENCY,
           countries: INTERNATIONAL_COUNTRIES,
-          payment_providers: ["pp_system_default"],
+          payment_providers: paymentProviders(),
           automatic_taxes: true,
           is_tax_inclusive: false,
         },
@@ -104,8 +110,22 @@ export async function seedShop(
     })
   }
 
+  await createPromotionsWorkflow(container).run({
+    input: {
+      promotionsData: [
+        {
+          code: SEED_PROMO_CODE,
+          type: "standard",
+          status: "active",
+          is_automatic: false,
+          application_method: { type: "percentage", target_type: "order", allocation: "across", value: 10 },
+        },
+      ],
+    },
+  })
+
   if (options.admin) await createAdmin(container, options.admin)
-  logger.info(`Seed: ${SEED_PRODUCTS.length} digital products, 2 regions, publishable key ready.`)
+  logger.info(`Seed: ${SEED_PRODUCTS.length} digital products, 2 regions, promo code ${SEED_PROMO_CODE}, publishable key ready.`)
   return { seeded: true, publishableKey }
 }
 
@@ -200,6 +220,24 @@ async function ensurePublishableKey(container: MedusaContainer, salesChannelId: 
 async function activePublishableKey(container: MedusaContainer) {
   const keys = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
   return keys.find((key) => !key.revoked_at)
+}
+
+/**
+ * Which payment providers every region offers: Stripe when the backend has a key, and the system
+ * provider's test payment in development and test only (never in staging or production).
+ */
+export function paymentProviders(): string[] {
+  const env = backendEnv()
+  return [...(env.STRIPE_API_KEY ? ["pp_stripe_stripe"] : []), ...(allowsTestPayments(env) ? ["pp_system_default"] : [])]
+}
+
+/** Brings every region's payment providers in line with paymentProviders() (e.g. after adding Stripe keys). */
+export async function syncPaymentProviders(container: MedusaContainer) {
+  const regions = await container.resolve(Modules.REGION).listRegions({}, { select: ["id"] })
+  if (regions.length === 0) return
+  await updateRegionsWorkflow(container).run({
+    input: { selector: { id: regions.map((r) => r.id) }, update: { payment_providers: paymentProviders() } },
+  })
 }
 
 export async function createAdmin(container: MedusaContainer, admin: { email: string; password: string }) {

@@ -1,9 +1,17 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { sendRefundNotice } from "../workflows/billing/payment-incidents"
 import { revokeRefundedEntitlementsWorkflow } from "../workflows/delivery/workflows/revoke-refunded-entitlements"
 
-/** A refund made in the admin takes back access to what it refunded. */
+/** A refund made in the admin takes back access to what it refunded, and tells the buyer once. */
 export default async function paymentRefunded({ event, container }: SubscriberArgs<{ id: string }>) {
-  await revokeRefundedEntitlementsWorkflow(container).run({ input: { payment_id: event.data.id } })
+  const { result } = await revokeRefundedEntitlementsWorkflow(container).run({ input: { payment_id: event.data.id } })
+  if (!result.refunded.order_id) return
+  await sendRefundNotice(container, {
+    order_id: result.refunded.order_id,
+    amount: result.refunded.latest_amount,
+    refunded_total: result.refunded.refunded_total,
+    covered_line_ids: result.refunded.line_item_ids,
+  })
 }
 
 export const config: SubscriberConfig = { event: "payment.refunded" }

@@ -16,6 +16,6 @@ export const revokeRefundedEntitlementsWorkflow = createWorkflow(
         reason: `Refunded (${refunded.refund_ids.join(", ")})`,
       })),
     )
-    return new WorkflowResponse(revoked)
+    return new WorkflowResponse({ revoked, refunded })
   },
 )
