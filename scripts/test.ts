@@ -10,6 +10,7 @@ import { join } from "node:path"
 import { spawnSync } from "node:child_process"
 import { startObjectStore, LOCAL_S3_ACCESS_KEY_ID, LOCAL_S3_SECRET_ACCESS_KEY, type RunningObjectStore } from "@vespertene/devstack/object-store"
 import { startEmbeddedPostgres, type RunningPostgres } from "@vespertene/devstack/postgres"
+import { startStripeStandIn } from "@vespertene/stripe-stand-in"
 import { freePort, run, runInherit, startService, stopAll, waitForHttp } from "@vespertene/devstack/processes"
 import {
   PRIVATE_BUCKET,
@@ -37,6 +38,12 @@ const testSecrets = {
   JWT_SECRET: "test-jwt-secret-for-loopback-only-0123456789",
   COOKIE_SECRET: "test-cookie-secret-for-loopback-only-012345",
   STOREFRONT_PROXY_SECRET: "test-proxy-secret-for-loopback-only-01234",
+}
+const STRIPE_TEST = {
+  // Stripe-shaped test keys for the local stand-in; Stripe itself never sees them.
+  secretKey: "sk_test_vespertene_loopback_0123456789",
+  publishableKey: "pk_test_vespertene_loopback_0123456789",
+  webhookSecret: "whsec_vespertene_loopback_0123456789",
 }
 const testAdmin = { email: "admin@vespertene.test", password: "test-admin-password-loopback" }
 
@@ -116,7 +123,7 @@ async function integrationLane(): Promise<Counts> {
   await disableMedusaTelemetry(env)
   const report = join(reports, "integration.json")
   rmSync(report, { force: true })
-  await runInherit(bin(backendDir, "jest"), ["--runInBand", "--forceExit", "--json", `--outputFile=${report}`], {
+  await runInherit(bin(backendDir, "jest"), ["--runInBand", "--forceExit", "--json", `--outputFile=${report}`, ...onlyFiles()], {
     cwd: backendDir,
     env,
   })
@@ -130,15 +137,25 @@ async function e2eLane(): Promise<Counts> {
   const storefrontPort = await freePort()
   const backendUrl = `http://127.0.0.1:${backendPort}`
   const storefrontUrl = `http://127.0.0.1:${storefrontPort}`
-  const env = backendEnv({
-    appEnv: "test",
-    databaseUrl: postgres.url("vespertene_e2e"),
-    store,
-    secrets: testSecrets,
-    backendUrl,
-    storefrontUrl,
-    outboxDir: join(dataDir, "test-outbox", "e2e"),
-  })
+  // Stripe's API and webhooks, offline: Medusa's Stripe provider talks to the local stand-in
+  // (test key, APP_ENV=test only), which signs and sends its events to the backend.
+  const stripe = await startStripeStandIn({ webhookSecret: STRIPE_TEST.webhookSecret, webhookUrl: `${backendUrl}/hooks/payment/stripe_stripe` })
+  const env = {
+    ...backendEnv({
+      appEnv: "test",
+      databaseUrl: postgres.url("vespertene_e2e"),
+      store,
+      secrets: testSecrets,
+      backendUrl,
+      storefrontUrl,
+      outboxDir: join(dataDir, "test-outbox", "e2e"),
+    }),
+    STRIPE_API_KEY: STRIPE_TEST.secretKey,
+    STRIPE_WEBHOOK_SECRET: STRIPE_TEST.webhookSecret,
+    STRIPE_API_BASE: stripe.url,
+    // Medusa's fixed 5 s webhook delay, shortened: the browser still completes first as a rule.
+    PAYMENT_WEBHOOK_DELAY_MS: "1000",
+  }
   rmSync(join(dataDir, "test-outbox"), { recursive: true, force: true })
   await disableMedusaTelemetry(env)
 
@@ -191,6 +208,7 @@ async function e2eLane(): Promise<Counts> {
     MEDUSA_JWT_SECRET: testSecrets.JWT_SECRET,
     STOREFRONT_PROXY_SECRET: testSecrets.STOREFRONT_PROXY_SECRET,
     IMAGE_ORIGINS: store.publicUrl,
+    STRIPE_PUBLISHABLE_KEY: STRIPE_TEST.publishableKey,
     // Short, so a test can watch an admin edit reach its page.
     CATALOGUE_REVALIDATE_SECONDS: "2",
   }
@@ -207,7 +225,7 @@ async function e2eLane(): Promise<Counts> {
 
   const report = join(reports, "e2e.json")
   rmSync(report, { force: true })
-  await runInherit(bin(storefrontDir, "playwright"), ["test"], {
+  await runInherit(bin(storefrontDir, "playwright"), ["test", ...onlyFiles()], {
     cwd: storefrontDir,
     env: {
       ...storefrontEnv,
@@ -220,9 +238,19 @@ async function e2eLane(): Promise<Counts> {
       E2E_PRIVATE_STOREFRONT_URL: privateStorefrontUrl,
       E2E_PRIVATE_BACKEND_URL: privateBackendUrl,
       E2E_JSON_REPORT: report,
+      E2E_STRIPE_URL: stripe.url,
+      // What must never reach the storefront's build output (checked by build-output.spec.ts).
+      E2E_SERVER_SECRETS: JSON.stringify([
+        STRIPE_TEST.secretKey,
+        STRIPE_TEST.webhookSecret,
+        testSecrets.JWT_SECRET,
+        testSecrets.COOKIE_SECRET,
+        testSecrets.STOREFRONT_PROXY_SECRET,
+      ]),
     },
   })
   await stopAll()
+  await stripe.stop()
   const stats = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(report).stats
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped }
 }
@@ -245,6 +273,12 @@ function ensureChromium() {
     `The e2e lane needs Chromium at ${CHROMIUM}, which is missing. On Debian/Ubuntu: sudo apt-get install chromium; ` +
       "elsewhere install Chromium and set CHROMIUM_PATH to its binary.",
   )
+}
+
+/** `npm test -- --lane e2e --only checkout`: only the test files whose path matches. */
+function onlyFiles(): string[] {
+  const at = process.argv.indexOf("--only")
+  return at > 0 && process.argv[at + 1] ? [process.argv[at + 1]!] : []
 }
 
 async function main() {

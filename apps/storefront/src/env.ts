@@ -38,6 +38,11 @@ const schema = z.object({
    * development and test (ADR 0016). Read at run time: restart, no rebuild.
    */
   PRIVATE_MODE: z.enum(["true", "false"], { error: "PRIVATE_MODE must be true or false" }).optional(),
+  /**
+   * Stripe's publishable key (pk_test_... / pk_live_...): public by design, handed to the
+   * checkout page at run time. Without it, development and test offer the backend's test payment.
+   */
+  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_\w+$/, "STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key (pk_test_... or pk_live_...)").optional(),
   /** Origins product images are served from (the public bucket), for next/image. */
   IMAGE_ORIGINS: originList,
   /** How long a catalogue page may be served from the cache before it is refreshed. */
@@ -54,6 +59,9 @@ export function parseStorefrontEnv(source: Record<string, string | undefined>): 
       if ((env.APP_ENV === "staging" || env.APP_ENV === "production") && !env.STOREFRONT_PROXY_SECRET) {
         ctx.addIssue({ code: "custom", path: ["STOREFRONT_PROXY_SECRET"], message: `STOREFRONT_PROXY_SECRET is required when APP_ENV=${env.APP_ENV}` })
       }
+      if ((env.APP_ENV === "staging" || env.APP_ENV === "production") && !env.STRIPE_PUBLISHABLE_KEY) {
+        ctx.addIssue({ code: "custom", path: ["STRIPE_PUBLISHABLE_KEY"], message: `STRIPE_PUBLISHABLE_KEY is required when APP_ENV=${env.APP_ENV}` })
+      }
     })
     .safeParse(input)
   if (!result.success) {
@@ -61,6 +69,11 @@ export function parseStorefrontEnv(source: Record<string, string | undefined>): 
     throw new Error(`Invalid storefront environment:\n${lines.join("\n")}\nSee apps/storefront/.env.example.`)
   }
   return result.data
+}
+
+/** The backend's test payment (Medusa's system provider) is offered only here. */
+export function allowsTestPayments(env: StorefrontEnv): boolean {
+  return env.APP_ENV === "development" || env.APP_ENV === "test"
 }
 
 export function isPrivateMode(env: StorefrontEnv): boolean {

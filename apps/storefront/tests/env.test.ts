@@ -7,6 +7,7 @@ const valid = {
   MEDUSA_PUBLISHABLE_KEY: "pk_123",
   MEDUSA_JWT_SECRET: "0123456789abcdef0123456789abcdef",
   STOREFRONT_PROXY_SECRET: "fedcba9876543210fedcba9876543210",
+  STRIPE_PUBLISHABLE_KEY: "pk_live_51Vespertene",
 }
 
 describe("parseStorefrontEnv", () => {
@@ -26,6 +27,13 @@ describe("parseStorefrontEnv", () => {
     const { STOREFRONT_PROXY_SECRET: _secret, ...withoutProxySecret } = valid
     expect(() => parseStorefrontEnv(withoutProxySecret)).toThrow(/STOREFRONT_PROXY_SECRET is required when APP_ENV=production/)
     expect(parseStorefrontEnv({ ...withoutProxySecret, APP_ENV: "development" }).STOREFRONT_PROXY_SECRET).toBeUndefined()
+  })
+
+  it("needs Stripe's publishable key where the shop takes real payments, and refuses a secret key there", () => {
+    const { STRIPE_PUBLISHABLE_KEY: _pk, ...withoutStripe } = valid
+    expect(() => parseStorefrontEnv(withoutStripe)).toThrow(/STRIPE_PUBLISHABLE_KEY is required when APP_ENV=production/)
+    expect(() => parseStorefrontEnv({ ...valid, STRIPE_PUBLISHABLE_KEY: "sk_live_51Secret" })).toThrow(/must be a Stripe publishable key/)
+    expect(parseStorefrontEnv({ ...withoutStripe, APP_ENV: "development" }).STRIPE_PUBLISHABLE_KEY).toBeUndefined()
   })
 
   it("does not assume development under a production build", () => {

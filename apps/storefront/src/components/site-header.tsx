@@ -1,4 +1,5 @@
 import Link from "next/link"
+import { CartLink } from "@/features/cart/components/cart-link"
 
 export function SiteHeader() {
   return (
@@ -15,6 +16,9 @@ export function SiteHeader() {
             </li>
             <li>
               <Link href="/account">Account</Link>
+            </li>
+            <li>
+              <CartLink />
             </li>
           </ul>
         </nav>

@@ -11,6 +11,7 @@ import {
   updateCustomer,
   type Result,
 } from "@/lib/medusa/customer"
+import { forgetCart, moveCartToCustomer } from "@/lib/medusa/cart"
 import { currentSession, endSession, startSession } from "@/lib/session"
 import { safeNextPath } from "@/lib/session-token"
 import {
@@ -45,6 +46,8 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
   const result = await signInWithPassword(parsed.data.email, parsed.data.password)
   if (!result.ok) return { error: failure(result, { 401: "The email or password is incorrect." }), values }
   if (!(await startSession(result.value))) return { error: UNFINISHED, values }
+  // A cart filled before signing in is kept: it becomes this customer's.
+  await moveCartToCustomer(result.value)
   redirect(safeNextPath(formData.get("next")))
 }
 
@@ -62,11 +65,14 @@ export async function register(_previous: FormState, formData: FormData): Promis
     }
   }
   if (!(await startSession(result.value))) return { error: UNFINISHED, values }
+  await moveCartToCustomer(result.value)
   redirect(safeNextPath(formData.get("next")))
 }
 
 export async function signOut(): Promise<void> {
   await endSession()
+  // The cart belongs to the account now; the next visitor on this browser starts afresh.
+  await forgetCart()
   redirect("/")
 }
 

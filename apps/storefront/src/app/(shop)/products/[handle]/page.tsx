@@ -1,6 +1,7 @@
 import type { Metadata } from "next"
 import Image from "next/image"
 import { notFound } from "next/navigation"
+import { AddToCart } from "@/features/cart/components/add-to-cart"
 import { FileFacts } from "@/features/catalogue/components/file-facts"
 import { Price } from "@/features/catalogue/components/price"
 import { getProduct } from "@/lib/medusa/catalogue"
@@ -44,6 +45,11 @@ export default async function ProductPage({ params }: Props) {
           <Price price={product.price} showGst />
         </p>
         {product.description ? <p className="product__description">{product.description}</p> : null}
+        {product.variantId && product.price ? (
+          <AddToCart variantId={product.variantId} title={product.title} />
+        ) : (
+          <p className="muted">Not available to buy right now.</p>
+        )}
         <FileFacts file={product.file} />
         <p className="muted">Instant download after purchase, from your account at any time.</p>
       </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound, redirect } from "next/navigation"
 import { DownloadList } from "@/features/downloads/components/download-list"
+import { RefreshUntilReady } from "@/features/downloads/components/refresh-until-ready"
 import { formatMoney } from "@/lib/currency"
 import { getOrder, listDownloads } from "@/lib/medusa/downloads"
 import { currentSession } from "@/lib/session"
@@ -28,7 +29,8 @@ export default async function OrderConfirmedPage({ params }: Props) {
       <h1>Thank you! Order #{displayId} is confirmed</h1>
       <p className="muted">Your files are ready below and in your downloads library. We&rsquo;ve emailed you the links too.</p>
       <h2>Your downloads</h2>
-      <DownloadList items={mine} emptyText="Your files are being prepared: refresh in a moment." />
+      <RefreshUntilReady ready={mine.length >= items.length} />
+      <DownloadList items={mine} emptyText="Your files are being prepared." />
       <h2>Order summary</h2>
       <table className="summary">
         <tbody>

@@ -1,0 +1,60 @@
+import type { Metadata } from "next"
+import Image from "next/image"
+import Link from "next/link"
+import { removeFromCartAction } from "@/features/cart/actions"
+import { CartTotals } from "@/features/cart/components/cart-summary"
+import { PromoForm } from "@/features/cart/components/promo-form"
+import { formatMoney } from "@/lib/currency"
+import { getCart } from "@/lib/medusa/cart"
+import { currentSession } from "@/lib/session"
+
+export const metadata: Metadata = { title: "Your cart", robots: { index: false } }
+
+export default async function CartPage() {
+  const session = await currentSession()
+  const cart = await getCart(session?.token)
+  if (!cart || cart.lines.length === 0) {
+    return (
+      <section className="cart">
+        <h1>Your cart</h1>
+        <div className="empty" role="status">
+          <p>Your cart is empty.</p>
+          <Link href="/" className="button">
+            Browse the shop
+          </Link>
+        </div>
+      </section>
+    )
+  }
+  return (
+    <section className="cart">
+      <h1>Your cart</h1>
+      <ul className="cart__lines" aria-label="Products in your cart">
+        {cart.lines.map((line) => (
+          <li key={line.id} className="cart__line" data-testid="cart-line">
+            <div className="cart__thumb">{line.image ? <Image src={line.image} alt="" width={64} height={64} /> : null}</div>
+            <div className="cart__title">
+              {line.handle ? <Link href={`/products/${line.handle}`}>{line.title}</Link> : line.title}
+              <p className="muted">Digital download · one copy</p>
+            </div>
+            <span className="cart__price">{formatMoney(line.total, cart.currency)}</span>
+            <form action={removeFromCartAction}>
+              <input type="hidden" name="line_id" value={line.id} />
+              <button type="submit" className="link-button">
+                Remove<span className="visually-hidden"> {line.title}</span>
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      <div className="cart__aside">
+        <CartTotals totals={cart} />
+        <PromoForm codes={cart.promoCodes} />
+        <Link href="/checkout" className="button">
+          Checkout
+        </Link>
+        {cart.countryCode !== "au" ? null : <p className="muted">Prices include Australian GST. Buying from abroad? Choose your country at checkout.</p>}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,59 @@
+"use server"
+
+import { revalidatePath } from "next/cache"
+import { z } from "zod"
+import { addToCart, applyPromoCode, removeLine, removePromoCode } from "@/lib/medusa/cart"
+import { currentSession } from "@/lib/session"
+import type { FormState } from "../account/schemas"
+
+export type AddState = { status: "idle" | "added" | "already" | "error"; message: string; count?: number }
+
+const VariantId = z.string().regex(/^variant_[0-9A-Za-z]+$/)
+
+export async function addToCartAction(_previous: AddState, formData: FormData): Promise<AddState> {
+  const variant = VariantId.safeParse(formData.get("variant_id"))
+  if (!variant.success) return { status: "error", message: "This product can't be added." }
+  const session = await currentSession()
+  const outcome = await addToCart(variant.data, session?.token)
+  if (!outcome.ok) return { status: "error", message: outcome.message }
+  revalidatePath("/cart")
+  const count = outcome.cart.lines.length
+  return outcome.alreadyInCart
+    ? { status: "already", message: "It's already in your cart: one copy is all you need.", count }
+    : { status: "added", message: "Added to your cart.", count }
+}
+
+export async function removeFromCartAction(formData: FormData): Promise<void> {
+  const lineId = String(formData.get("line_id") ?? "")
+  if (!/^cali_[0-9A-Za-z]+$/.test(lineId)) return
+  const session = await currentSession()
+  await removeLine(lineId, session?.token)
+  revalidatePath("/cart")
+  revalidatePath("/checkout")
+}
+
+const PromoCode = z.string().trim().min(1, "Enter a code").max(64, "That code is too long").regex(/^[\w-]+$/, "Codes use letters, numbers and dashes")
+
+export async function applyPromoAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const code = PromoCode.safeParse(formData.get("code"))
+  const values = { code: String(formData.get("code") ?? "") }
+  if (!code.success) return { fieldErrors: { code: code.error.issues[0]!.message }, values }
+  const session = await currentSession()
+  const result = await applyPromoCode(code.data, session?.token)
+  if (!result.ok) {
+    const message = /invalid/i.test(result.message) ? `The code ${code.data} isn't valid.` : result.status >= 500 ? "We couldn't check that code. Please try again." : result.message
+    return { fieldErrors: { code: message }, values }
+  }
+  revalidatePath("/cart")
+  revalidatePath("/checkout")
+  return { success: `Code ${code.data.toUpperCase()} applied.` }
+}
+
+export async function removePromoAction(formData: FormData): Promise<void> {
+  const code = PromoCode.safeParse(formData.get("code"))
+  if (!code.success) return
+  const session = await currentSession()
+  await removePromoCode(code.data, session?.token)
+  revalidatePath("/cart")
+  revalidatePath("/checkout")
+}

@@ -1,0 +1,37 @@
+import { formatMoney } from "@/lib/currency"
+import type { Totals } from "@/features/checkout/actions"
+
+/** Subtotal, discount, GST and total, in integer cents formatted for AUD. */
+export function CartTotals({ totals, pending = false }: { totals: Totals; pending?: boolean }) {
+  const { currency, subtotal, discount, tax, total } = totals
+  return (
+    <table className="summary" aria-busy={pending || undefined} data-testid="cart-totals">
+      <tbody>
+        <tr>
+          <td>Subtotal</td>
+          <td className="summary__amount">{formatMoney(subtotal, currency)}</td>
+        </tr>
+        {discount > 0 ? (
+          <tr>
+            <td>Discount</td>
+            <td className="summary__amount">−{formatMoney(discount, currency)}</td>
+          </tr>
+        ) : null}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">Total ({currency})</th>
+          <td className="summary__amount" data-testid="cart-total">
+            {formatMoney(total, currency)}
+          </td>
+        </tr>
+        <tr>
+          <td className="muted">{tax > 0 ? "Includes GST of" : "GST"}</td>
+          <td className="summary__amount muted" data-testid="cart-gst">
+            {tax > 0 ? formatMoney(tax, currency) : "none (outside Australia)"}
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  )
+}

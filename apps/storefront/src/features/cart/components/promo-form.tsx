@@ -1,0 +1,50 @@
+"use client"
+
+import { useActionState } from "react"
+import { FormMessage, SubmitButton } from "@/features/account/components/form-parts"
+import type { FormState } from "@/features/account/schemas"
+import { applyPromoAction, removePromoAction } from "../actions"
+
+export function PromoForm({ codes }: { codes: string[] }) {
+  const [state, action] = useActionState<FormState, FormData>(applyPromoAction, {})
+  const error = state.fieldErrors?.code
+  return (
+    <div className="promo">
+      {codes.length > 0 ? (
+        <ul className="promo__codes" aria-label="Applied codes">
+          {codes.map((code) => (
+            <li key={code}>
+              <span className="badge">{code}</span>
+              <form action={removePromoAction}>
+                <input type="hidden" name="code" value={code} />
+                <button type="submit" className="link-button">
+                  Remove<span className="visually-hidden"> code {code}</span>
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form action={action} className="promo__form" noValidate>
+        <div className="field">
+          <label htmlFor="promo-code">Promo code</label>
+          <input
+            id="promo-code"
+            name="code"
+            autoComplete="off"
+            defaultValue={state.values?.code}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "promo-code-error" : undefined}
+          />
+          {error ? (
+            <p id="promo-code-error" className="field__error">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <SubmitButton pendingText="Checking…">Apply</SubmitButton>
+      </form>
+      <FormMessage state={{ success: state.success }} />
+    </div>
+  )
+}
