@@ -23,6 +23,7 @@ import {
   migrateIfNeeded,
   root,
   seedIfEmpty,
+  syncPaymentProvidersIfNeeded,
   step,
   storefrontDir,
   type ObjectStoreSettings,
@@ -106,7 +107,8 @@ async function main() {
   })
   await disableMedusaTelemetry(env)
   await migrateIfNeeded(env, step)
-  await seedIfEmpty(env, { email: ADMIN_EMAIL, password: secrets.ADMIN_PASSWORD }, step)
+  const seeded = await seedIfEmpty(env, { email: ADMIN_EMAIL, password: secrets.ADMIN_PASSWORD }, step)
+  if (!seeded) await syncPaymentProvidersIfNeeded(env, step)
   const publishableKey = await findPublishableKey(databaseUrl)
 
   step("Starting Medusa (API and admin) …")

@@ -116,6 +116,25 @@ export async function seedIfEmpty(env: NodeJS.ProcessEnv, admin: { email: string
   return true
 }
 
+/**
+ * Stripe keys added (or removed) after the first seed: the regions' payment providers follow,
+ * through the seed script (which only syncs them on a seeded database). One query when in step.
+ */
+export async function syncPaymentProvidersIfNeeded(env: NodeJS.ProcessEnv, log: (line: string) => void) {
+  const [row] = await queryOnce<{ regions: string; with_stripe: string }>(
+    String(env.DATABASE_URL),
+    `select (select count(*) from region where deleted_at is null) as regions,
+            (select count(*) from region_payment_provider where payment_provider_id = 'pp_stripe_stripe' and deleted_at is null) as with_stripe`,
+  )
+  const wantStripe = Boolean(env.STRIPE_API_KEY)
+  const regions = Number(row?.regions ?? 0)
+  const withStripe = Number(row?.with_stripe ?? 0)
+  if (wantStripe ? withStripe === regions : withStripe === 0) return false
+  log(wantStripe ? "Adding Stripe to the regions' payment providers …" : "Removing Stripe from the regions (no STRIPE_API_KEY) …")
+  await run(bin(backendDir, "medusa"), ["exec", "./src/scripts/seed.ts"], { cwd: backendDir, env })
+  return true
+}
+
 export async function findPublishableKey(databaseUrl: string): Promise<string> {
   const rows = await queryOnce<{ token: string }>(
     databaseUrl,

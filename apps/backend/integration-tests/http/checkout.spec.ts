@@ -1,14 +1,16 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import paymentWebhookHandler from "@medusajs/medusa/subscribers/payment-webhook"
 import { startStripeStandIn, type StripeStandIn } from "@vespertene/stripe-stand-in"
 import completePaidCarts from "../../src/jobs/complete-paid-carts"
 import { BILLING_MODULE } from "../../src/modules/billing"
+import { refuseTestPayments } from "../../src/modules/billing/loaders/refuse-test-payments"
 import type BillingModuleService from "../../src/modules/billing/service"
 import { DIGITAL_FILE_MODULE } from "../../src/modules/digital-file"
 import type DigitalFileModuleService from "../../src/modules/digital-file/service"
 import { SEED_PRODUCTS } from "../../src/seed/catalogue"
-import { createAdmin, seedShop } from "../../src/seed/seed-shop"
+import { createAdmin, paymentProviders, seedShop, syncPaymentProviders } from "../../src/seed/seed-shop"
 import stripeRefundsAndDisputes from "../../src/subscribers/stripe-refunds-and-disputes"
 import { storeClient } from "../helpers/shop"
 
@@ -237,6 +239,13 @@ medusaIntegrationTestRunner({
       await deliverToProject(stripe.signedEvent("charge.refunded", charge))
       expect(await billing().listPaymentIncidents({ stripe_id: refund.id })).toHaveLength(1)
       expect(await emails(email, "refund-notice")).toHaveLength(1)
+
+      // Staff see it on the order page.
+      const { data: login } = await api.post("/auth/user/emailpass", staff)
+      const { data: listed } = await api.get(`/admin/orders/${orderId}/payment-incidents`, { headers: { authorization: `Bearer ${login.token}` } })
+      expect(listed.payment_incidents).toEqual([
+        expect.objectContaining({ kind: "refund", stripe_id: refund.id, status: "succeeded", amount_display: "$19.99" }),
+      ])
     })
 
     it("pauses the downloads of a disputed payment, emails once, and gives them back when the dispute is won", async () => {
@@ -277,6 +286,24 @@ medusaIntegrationTestRunner({
       await deliverToProject(refundEvent)
       expect(await billing().listPaymentIncidents({ payment_intent_id: intentId })).toHaveLength(1)
       expect(await emails(email, "refund-notice")).toHaveLength(1)
+    })
+
+    it("keeps Medusa's test payment out of staging and production: a backend there refuses to start with it on a region", async () => {
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      // The test shop offers both Stripe and the test payment on both regions.
+      expect(paymentProviders()).toEqual(["pp_stripe_stripe", "pp_system_default"])
+      await expect(refuseTestPayments(pg, "test")).resolves.toBeUndefined()
+      await expect(refuseTestPayments(pg, "production")).rejects.toThrow(
+        /APP_ENV=production with Medusa's test payment provider \(pp_system_default\) enabled on the region\(s\) "Australia", "International"/,
+      )
+      // With only Stripe on the regions (what the seed does there), it starts.
+      const { data: regions } = await query().graph({ entity: "region", fields: ["id"] })
+      await updateRegionsWorkflow(getContainer()).run({
+        input: { selector: { id: regions.map((r) => r.id) }, update: { payment_providers: ["pp_stripe_stripe"] } },
+      })
+      await expect(refuseTestPayments(pg, "production")).resolves.toBeUndefined()
+      await syncPaymentProviders(getContainer())
+      await expect(refuseTestPayments(pg, "staging")).rejects.toThrow(/pp_system_default/)
     })
   },
 })

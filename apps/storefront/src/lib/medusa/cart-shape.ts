@@ -20,7 +20,7 @@ export type Cart = {
   billingName: string
   currency: string
   lines: CartLine[]
-  /** Before discounts. */
+  /** The lines' prices before discounts, as shown (GST-inclusive in Australia). */
   subtotal: MinorUnits
   discount: MinorUnits
   /** The GST in `total` (0 for exports). */
@@ -36,7 +36,7 @@ export type RawCart = {
   region_id: string
   currency_code: string
   completed_at?: string | null
-  item_subtotal?: MedusaAmount | null
+  original_item_total?: MedusaAmount | null
   discount_total?: MedusaAmount | null
   tax_total?: MedusaAmount | null
   total?: MedusaAmount | null
@@ -62,7 +62,7 @@ export const CART_FIELDS = [
   "region_id",
   "currency_code",
   "completed_at",
-  "item_subtotal",
+  "original_item_total",
   "discount_total",
   "tax_total",
   "total",
@@ -106,7 +106,7 @@ export function reshapeCart(raw: RawCart): Cart {
           ]
         : [],
     ),
-    subtotal: money(raw.item_subtotal),
+    subtotal: money(raw.original_item_total),
     discount: money(raw.discount_total),
     tax: money(raw.tax_total),
     total: money(raw.total),

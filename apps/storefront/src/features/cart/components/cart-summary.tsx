@@ -6,18 +6,18 @@ export function CartTotals({ totals, pending = false }: { totals: Totals; pendin
   const { currency, subtotal, discount, tax, total } = totals
   return (
     <table className="summary" aria-busy={pending || undefined} data-testid="cart-totals">
-      <tbody>
-        <tr>
-          <td>Subtotal</td>
-          <td className="summary__amount">{formatMoney(subtotal, currency)}</td>
-        </tr>
-        {discount > 0 ? (
+      {discount > 0 ? (
+        <tbody>
+          <tr>
+            <td>Subtotal</td>
+            <td className="summary__amount">{formatMoney(subtotal, currency)}</td>
+          </tr>
           <tr>
             <td>Discount</td>
             <td className="summary__amount">−{formatMoney(discount, currency)}</td>
           </tr>
-        ) : null}
-      </tbody>
+        </tbody>
+      ) : null}
       <tfoot>
         <tr>
           <th scope="row">Total ({currency})</th>
