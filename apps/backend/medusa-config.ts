@@ -100,7 +100,6 @@ module.exports = defineConfig({
                   apiKey: env.STRIPE_API_KEY,
                   webhookSecret: env.STRIPE_WEBHOOK_SECRET,
                   capture: true,
-                  automaticPaymentMethods: true,
                   paymentDescription: "Vespertene order",
                 },
               },

@@ -67,6 +67,8 @@ test.describe("customer accounts", () => {
 
     await page.goto("/sign-in")
     await page.getByRole("link", { name: "Forgot your password?" }).click()
+    // The sign-in page has an Email field too: fill only once the new page is there.
+    await expect(page.getByRole("heading", { level: 1, name: "Forgot your password?" })).toBeVisible()
     await page.getByLabel("Email").fill(email)
     await page.getByRole("button", { name: "Email me a reset link" }).click()
     await expect(page.getByRole("main").getByRole("status")).toContainText(`If an account exists for ${email}`)

@@ -41,6 +41,7 @@ test.describe("checkout with Stripe's Payment Element", () => {
     await expect(page.getByRole("heading", { name: "Sign in to pay" })).toBeVisible()
     await expect(page.getByRole("button", { name: /^Pay/ })).toHaveCount(0)
     await page.getByRole("link", { name: "Create an account" }).click()
+    await expect(page).toHaveURL(/\/register\?next=%2Fcheckout|\/register\?next=\/checkout/)
     const email = uniqueEmail("checkout")
     await new AccountPages(page).register({ email, password: PASSWORD, first: "Grace", last: "Hopper" })
     await expect(page).toHaveURL(/\/checkout$/)

@@ -62,6 +62,13 @@ export function parseStorefrontEnv(source: Record<string, string | undefined>): 
       if ((env.APP_ENV === "staging" || env.APP_ENV === "production") && !env.STRIPE_PUBLISHABLE_KEY) {
         ctx.addIssue({ code: "custom", path: ["STRIPE_PUBLISHABLE_KEY"], message: `STRIPE_PUBLISHABLE_KEY is required when APP_ENV=${env.APP_ENV}` })
       }
+      const mode = env.STRIPE_PUBLISHABLE_KEY?.startsWith("pk_live_") ? "live" : "test"
+      if (env.STRIPE_PUBLISHABLE_KEY && env.APP_ENV === "production" && mode !== "live") {
+        ctx.addIssue({ code: "custom", path: ["STRIPE_PUBLISHABLE_KEY"], message: "STRIPE_PUBLISHABLE_KEY is a test key, but APP_ENV=production needs a live key" })
+      }
+      if (env.STRIPE_PUBLISHABLE_KEY && env.APP_ENV !== "production" && mode === "live") {
+        ctx.addIssue({ code: "custom", path: ["STRIPE_PUBLISHABLE_KEY"], message: `STRIPE_PUBLISHABLE_KEY is a live key, but APP_ENV=${env.APP_ENV} takes test keys only` })
+      }
     })
     .safeParse(input)
   if (!result.success) {

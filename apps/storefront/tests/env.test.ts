@@ -26,7 +26,9 @@ describe("parseStorefrontEnv", () => {
     expect(() => parseStorefrontEnv({ ...valid, MEDUSA_JWT_SECRET: "short" })).toThrow(/MEDUSA_JWT_SECRET must be at least 32/)
     const { STOREFRONT_PROXY_SECRET: _secret, ...withoutProxySecret } = valid
     expect(() => parseStorefrontEnv(withoutProxySecret)).toThrow(/STOREFRONT_PROXY_SECRET is required when APP_ENV=production/)
-    expect(parseStorefrontEnv({ ...withoutProxySecret, APP_ENV: "development" }).STOREFRONT_PROXY_SECRET).toBeUndefined()
+    expect(
+      parseStorefrontEnv({ ...withoutProxySecret, APP_ENV: "development", STRIPE_PUBLISHABLE_KEY: "pk_test_51Vespertene" }).STOREFRONT_PROXY_SECRET,
+    ).toBeUndefined()
   })
 
   it("needs Stripe's publishable key where the shop takes real payments, and refuses a secret key there", () => {
@@ -34,11 +36,13 @@ describe("parseStorefrontEnv", () => {
     expect(() => parseStorefrontEnv(withoutStripe)).toThrow(/STRIPE_PUBLISHABLE_KEY is required when APP_ENV=production/)
     expect(() => parseStorefrontEnv({ ...valid, STRIPE_PUBLISHABLE_KEY: "sk_live_51Secret" })).toThrow(/must be a Stripe publishable key/)
     expect(parseStorefrontEnv({ ...withoutStripe, APP_ENV: "development" }).STRIPE_PUBLISHABLE_KEY).toBeUndefined()
+    expect(() => parseStorefrontEnv({ ...valid, STRIPE_PUBLISHABLE_KEY: "pk_test_51Vespertene" })).toThrow(/APP_ENV=production needs a live key/)
+    expect(() => parseStorefrontEnv({ ...valid, APP_ENV: "staging", STRIPE_PUBLISHABLE_KEY: "pk_live_51Vespertene" })).toThrow(/takes test keys only/)
   })
 
   it("does not assume development under a production build", () => {
     const { APP_ENV: _, ...rest } = valid
     expect(() => parseStorefrontEnv({ ...rest, NODE_ENV: "production" })).toThrow(/APP_ENV/)
-    expect(parseStorefrontEnv({ ...rest, NODE_ENV: "development" }).APP_ENV).toBe("development")
+    expect(parseStorefrontEnv({ ...rest, NODE_ENV: "development", STRIPE_PUBLISHABLE_KEY: "pk_test_51Vespertene" }).APP_ENV).toBe("development")
   })
 })

@@ -66,14 +66,24 @@ medusaIntegrationTestRunner({
     afterEach(() => stripe.setWebhookUrl(null))
 
     /** A signed-in customer's cart with one product and a Stripe payment session, as the checkout makes it. */
-    const startCheckout = async (email: string, product = SEED_PRODUCTS[0]!) => {
+    const startCheckout = async (
+      email: string,
+      product = SEED_PRODUCTS[0]!,
+      more: { products?: typeof SEED_PRODUCTS; country?: string; promo?: string } = {},
+    ) => {
       const token = await shop.signUp(email)
       const h = { headers: shop.headers(token) }
-      const { data: list } = await api.get(`/store/products?handle=${product.handle}&fields=id,variants.id`, h)
-      const address = { country_code: "au", first_name: "Test", last_name: "Buyer" }
-      const { data: created } = await api.post("/store/carts", { region_id: australiaId, email, shipping_address: address, billing_address: address }, h)
+      const country = more.country ?? "au"
+      const { data: regions } = await api.get("/store/regions?fields=id,*countries", h)
+      const regionId = regions.regions.find((r: { countries: Array<{ iso_2: string }> }) => r.countries.some((c) => c.iso_2 === country)).id
+      const address = { country_code: country, first_name: "Test", last_name: "Buyer" }
+      const { data: created } = await api.post("/store/carts", { region_id: regionId, email, shipping_address: address, billing_address: address }, h)
       const cartId = created.cart.id as string
-      await api.post(`/store/carts/${cartId}/line-items`, { variant_id: list.products[0].variants[0].id, quantity: 1 }, h)
+      for (const item of more.products ?? [product]) {
+        const { data: list } = await api.get(`/store/products?handle=${item.handle}&fields=id,variants.id`, h)
+        await api.post(`/store/carts/${cartId}/line-items`, { variant_id: list.products[0].variants[0].id, quantity: 1 }, h)
+      }
+      if (more.promo) await api.post(`/store/carts/${cartId}/promotions`, { promo_codes: [more.promo] }, h)
       const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, h)
       const { data: withSession } = await api.post(
         `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
@@ -192,6 +202,26 @@ medusaIntegrationTestRunner({
       expect(other.status).toBe(403)
       const { data } = await query().graph({ entity: "cart", fields: ["payment_collection.id"], filters: { id: cartId } })
       expect((data[0] as { payment_collection?: unknown }).payment_collection ?? null).toBeNull()
+
+      // The owner may start a payment, but not choose how Stripe takes it (e.g. never capturing).
+      const owner = await shop.signUp("owner-options@example.com")
+      const { data: own } = await api.post("/store/carts", { region_id: australiaId }, { headers: shop.headers(owner) })
+      await api.post(`/store/carts/${own.cart.id}/line-items`, { variant_id: list.products[0].variants[0].id, quantity: 1 }, { headers: shop.headers(owner) })
+      const { data: collection } = await api.post("/store/payment-collections", { cart_id: own.cart.id }, { headers: shop.headers(owner) })
+      const sessions = `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`
+      const manual = await api.post(sessions, { provider_id: "pp_stripe_stripe", data: { capture_method: "manual" } }, { headers: shop.headers(owner), validateStatus: () => true })
+      expect(manual.status).toBe(400)
+      expect(manual.data.message).toMatch(/set by the shop/)
+      const unknown = await api.post(sessions, { provider_id: "pp_stripe_ideal" }, { headers: shop.headers(owner), validateStatus: () => true })
+      expect(unknown.status).toBe(400)
+      const requestsBefore = stripe.requests.length
+      const fine = await api.post(sessions, { provider_id: "pp_stripe_stripe" }, { headers: shop.headers(owner) })
+      expect(fine.data.payment_collection.payment_sessions[0].status).toBe("pending")
+      // What the shop asked Stripe for: automatic capture, cards only (wallets are cards).
+      const asked = stripe.requests.slice(requestsBefore).filter((r) => r.method === "POST" && r.path === "/v1/payment_intents")
+      expect(asked.map((r) => [r.body.capture_method, r.body.payment_method_types, r.body.automatic_payment_methods])).toEqual([
+        ["automatic", ["card"], undefined],
+      ])
       expect(stripe.requests.filter((r) => r.path === "/v1/payment_intents" && r.method === "POST")).toHaveLength(
         stripe.paymentIntents().length,
       )
@@ -214,8 +244,8 @@ medusaIntegrationTestRunner({
     })
 
     /** A paid order, completed by the browser. */
-    const paidOrder = async (email: string, product = SEED_PRODUCTS[0]!) => {
-      const checkout = await startCheckout(email, product)
+    const paidOrder = async (email: string, product = SEED_PRODUCTS[0]!, more: Parameters<typeof startCheckout>[2] = {}) => {
+      const checkout = await startCheckout(email, product, more)
       await confirmInBrowser(checkout.intentId, checkout.clientSecret)
       const { data } = await api.post(`/store/carts/${checkout.cartId}/complete`, {}, { headers: shop.headers(checkout.token) })
       expect(data.type).toBe("order")
@@ -246,6 +276,31 @@ medusaIntegrationTestRunner({
       expect(listed.payment_incidents).toEqual([
         expect.objectContaining({ kind: "refund", stripe_id: refund.id, status: "succeeded", amount_display: "$19.99" }),
       ])
+    })
+
+    it("takes back every download on a full refund, even when the discounted line totals round to a cent more than the order", async () => {
+      // International prices are ex-GST (44.55 and 35.45); 10 % off gives lines of 40.095 and 31.905.
+      const email = "rounding@example.com"
+      const products = [SEED_PRODUCTS[1]!, SEED_PRODUCTS[3]!]
+      const { intentId, orderId } = await paidOrder(email, products[0], { products, country: "nz", promo: "LAUNCH10" })
+      const lines = await until(() => files().listEntitlements({ order_id: orderId }), (e) => e.length === 2)
+      expect(stripe.paymentIntent(intentId)!.amount).toBe(7200)
+      stripe.setWebhookUrl(webhookUrl())
+      await stripe.refundFromDashboard(intentId)
+      const after = await until(
+        () => files().listEntitlements({ id: lines.map((l) => l.id) }),
+        (e) => e.every((l) => l.status === "revoked"),
+      )
+      expect(after.map((l) => l.status)).toEqual(["revoked", "revoked"])
+      expect(await until(() => emails(email, "refund-notice"), (n) => n.length > 0)).toHaveLength(1)
+    })
+
+    it("leaves a cart open when its payment was refunded before any order existed", async () => {
+      const { cartId, intentId, clientSecret } = await startCheckout("refunded-early@example.com")
+      expect((await confirmInBrowser(intentId, clientSecret)).body.status).toBe("succeeded")
+      await stripe.refundFromDashboard(intentId)
+      expect(await completePaidCarts(getContainer(), new Date(Date.now() + 3 * 60 * 1000))).toEqual({ completed: 0 })
+      expect(await ordersOfCart(cartId)).toHaveLength(0)
     })
 
     it("pauses the downloads of a disputed payment, emails once, and gives them back when the dispute is won", async () => {

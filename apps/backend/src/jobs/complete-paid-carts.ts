@@ -7,8 +7,8 @@ import { createStripeClient, paymentIntentId } from "../lib/stripe"
 
 /** Sessions younger than this are the browser's to complete; older than LOOKBACK are left alone. */
 const GRACE_MS = 2 * 60 * 1000
-const LOOKBACK_MS = 3 * 24 * 60 * 60 * 1000
-const BATCH = 50
+const LOOKBACK_MS = 24 * 60 * 60 * 1000
+const BATCH = 200
 
 /**
  * A paid cart must become an order even when the buyer closed the tab and Stripe's webhook was
@@ -26,6 +26,7 @@ export default async function completePaidCarts(container: MedusaContainer, now 
     fields: ["id", "data", "currency_code", "payment_collection_id"],
     filters: {
       provider_id: "pp_stripe_stripe",
+      // "authorized" too: a webhook may have taken the payment and then failed to complete the cart.
       status: ["pending", "requires_more", "authorized"],
       created_at: { $lt: new Date(now.getTime() - GRACE_MS), $gt: new Date(now.getTime() - LOOKBACK_MS) },
     },
@@ -51,11 +52,17 @@ export default async function completePaidCarts(container: MedusaContainer, now 
     const cartId = cartOf.get(session.payment_collection_id)
     const intentId = paymentIntentId(session.data)
     if (!cartId || done.has(cartId) || !intentId) continue
-    const intent = await stripe.paymentIntents.retrieve(intentId).catch((error: Error) => {
+    const intent = await stripe.paymentIntents.retrieve(intentId, { expand: ["latest_charge"] }).catch((error: Error) => {
       logger.warn(`Paid-cart check: could not read ${intentId} from Stripe (${error.message})`)
       return null
     })
     if (!intent || intent.metadata?.session_id !== session.id || intent.status !== "succeeded") continue
+    // Money already given back, or contested, before any order existed: nothing to deliver.
+    const charge = typeof intent.latest_charge === "object" ? intent.latest_charge : null
+    if (charge && (charge.amount_refunded > 0 || charge.disputed)) {
+      logger.warn(`Paid-cart check: ${intentId} succeeded but was refunded or disputed before an order existed; cart ${cartId} left open`)
+      continue
+    }
     logger.warn(`Completing cart ${cartId}: PaymentIntent ${intentId} succeeded but no order was placed`)
     await processPaymentWorkflow(container).run({
       input: {

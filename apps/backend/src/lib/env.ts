@@ -92,6 +92,9 @@ const deployedRules = (env: z.infer<typeof schema>, ctx: z.RefinementCtx) => {
   if (env.APP_ENV === "production" && env.STRIPE_API_KEY?.includes("_test_")) {
     ctx.addIssue({ code: "custom", path: ["STRIPE_API_KEY"], message: "STRIPE_API_KEY is a test key, but APP_ENV=production needs a live key" })
   }
+  if (env.APP_ENV === "staging" && env.STRIPE_API_KEY?.includes("_live_")) {
+    ctx.addIssue({ code: "custom", path: ["STRIPE_API_KEY"], message: "STRIPE_API_KEY is a live key, but APP_ENV=staging takes test keys only" })
+  }
   for (const name of ["STRIPE_API_BASE", "PAYMENT_WEBHOOK_DELAY_MS"] as const) {
     if (env[name] !== undefined) {
       ctx.addIssue({ code: "custom", path: [name], message: `${name} (a test setting) is not allowed when APP_ENV=${env.APP_ENV}` })

@@ -112,13 +112,37 @@ export async function sendRefundNotice(
 
 const billing = (container: MedusaContainer): BillingModuleService => container.resolve(BILLING_MODULE)
 
-/** charge.refunded: record each new refund, take back the lines the refunded total covers, tell the buyer. */
+/**
+ * Acting once per Stripe refund or dispute, and surviving a crash half-way: a delivery whose
+ * incident is already recorded does nothing (so a later reinstatement by staff stands); otherwise
+ * it revokes and emails (both safe to repeat) and records the incident last.
+ */
+async function alreadyRecorded(container: MedusaContainer, stripeIds: string[]): Promise<Set<string>> {
+  if (stripeIds.length === 0) return new Set()
+  const found = await billing(container).listPaymentIncidents({ stripe_id: stripeIds }, { select: ["stripe_id"] })
+  return new Set(found.map((i) => i.stripe_id))
+}
+
+/** charge.refunded: take back the lines the refunded total covers, tell the buyer, record each new refund. */
 export async function handleStripeRefund(container: MedusaContainer, charge: Stripe.Charge, orderId: string | null) {
   const currency = charge.currency.toUpperCase()
   const refunds = [...(charge.refunds?.data ?? [])].sort((a, b) => a.created - b.created)
-  const fresh: Stripe.Refund[] = []
-  for (const refund of refunds) {
-    const created = await billing(container).recordIncidentOnce({
+  const known = await alreadyRecorded(container, refunds.map((r) => r.id))
+  const fresh = refunds.filter((r) => !known.has(r.id))
+  if (fresh.length === 0) return
+  const order = orderId ? await orderFacts(container, orderId) : null
+  if (order) {
+    const covered = linesCoveredBy(order.lines, charge.amount_refunded, order.total)
+    await setStatus(container, covered, "revoked", `Refunded in Stripe (${fresh.map((r) => r.id).join(", ")})`)
+    await sendRefundNotice(container, {
+      order_id: order.id,
+      amount: fresh.reduce((sum, r) => sum + r.amount, 0),
+      refunded_total: charge.amount_refunded,
+      covered_line_ids: covered,
+    })
+  }
+  for (const refund of fresh) {
+    await billing(container).recordIncidentOnce({
       stripe_id: refund.id,
       kind: "refund",
       status: refund.status ?? "succeeded",
@@ -128,26 +152,36 @@ export async function handleStripeRefund(container: MedusaContainer, charge: Str
       currency_code: currency,
       reason: refund.reason ?? null,
     })
-    if (created) fresh.push(refund)
   }
-  if (!orderId || fresh.length === 0) return
-  const order = await orderFacts(container, orderId)
-  if (!order) return
-  const covered = linesCoveredBy(order.lines, charge.amount_refunded)
-  await setStatus(container, covered, "revoked", `Refunded in Stripe (${fresh.map((r) => r.id).join(", ")})`)
-  await sendRefundNotice(container, {
-    order_id: orderId,
-    amount: fresh.reduce((sum, r) => sum + r.amount, 0),
-    refunded_total: charge.amount_refunded,
-    covered_line_ids: covered,
-  })
 }
 
 const disputeReason = (id: string) => `Disputed (${id})`
 
 /** charge.dispute.created: pause every download of the order while the dispute is open. */
 export async function handleStripeDisputeOpened(container: MedusaContainer, dispute: Stripe.Dispute, orderId: string | null) {
-  const created = await billing(container).recordIncidentOnce({
+  if ((await alreadyRecorded(container, [dispute.id])).size > 0) return
+  const order = orderId ? await orderFacts(container, orderId) : null
+  if (order) {
+    await setStatus(container, order.lines.map((l) => l.id), "revoked", disputeReason(dispute.id))
+    const paused = await pausedBy(container, order.id, dispute.id)
+    if (order.email) {
+      await sendEmailWorkflow(container).run({
+        input: {
+          to: order.email,
+          template: "dispute-notice",
+          idempotency_key: `dispute-notice:${dispute.id}`,
+          data: {
+            displayId: order.display_id,
+            currency: order.currency,
+            amount: dispute.amount,
+            revokedTitles: order.lines.filter((l) => paused.has(l.id)).map((l) => l.title),
+            accountUrl: `${backendEnv().STOREFRONT_URL}/account/downloads`,
+          },
+        },
+      })
+    }
+  }
+  await billing(container).recordIncidentOnce({
     stripe_id: dispute.id,
     kind: "dispute",
     status: dispute.status,
@@ -157,33 +191,18 @@ export async function handleStripeDisputeOpened(container: MedusaContainer, disp
     currency_code: dispute.currency.toUpperCase(),
     reason: dispute.reason ?? null,
   })
-  if (!created || !orderId) return
-  const order = await orderFacts(container, orderId)
-  if (!order) return
-  const revoked = await setStatus(container, order.lines.map((l) => l.id), "revoked", disputeReason(dispute.id))
-  if (!order.email) return
-  const revokedSet = new Set(revoked)
-  await sendEmailWorkflow(container).run({
-    input: {
-      to: order.email,
-      template: "dispute-notice",
-      idempotency_key: `dispute-notice:${dispute.id}`,
-      data: {
-        displayId: order.display_id,
-        currency: order.currency,
-        amount: dispute.amount,
-        revokedTitles: order.lines.filter((l) => revokedSet.has(l.id)).map((l) => l.title),
-        accountUrl: `${backendEnv().STOREFRONT_URL}/account/downloads`,
-      },
-    },
-  })
+}
+
+/** The order lines this dispute has paused (a repeated delivery finds them already revoked). */
+async function pausedBy(container: MedusaContainer, orderId: string, disputeId: string): Promise<Set<string>> {
+  const files: DigitalFileModuleService = container.resolve(DIGITAL_FILE_MODULE)
+  const paused = await files.listEntitlements({ order_id: orderId, status: "revoked", revoked_reason: disputeReason(disputeId) })
+  return new Set(paused.map((e) => e.line_item_id))
 }
 
 /** charge.dispute.closed: a won dispute gives back exactly what the dispute paused. */
 export async function handleStripeDisputeClosed(container: MedusaContainer, dispute: Stripe.Dispute, orderId: string | null) {
   const changed = await billing(container).changeIncidentStatus(dispute.id, dispute.status)
   if (!changed || !orderId || dispute.status !== "won") return
-  const files: DigitalFileModuleService = container.resolve(DIGITAL_FILE_MODULE)
-  const paused = await files.listEntitlements({ order_id: orderId, status: "revoked", revoked_reason: disputeReason(dispute.id) })
-  await setStatus(container, paused.map((e) => e.line_item_id), "active", null)
+  await setStatus(container, [...(await pausedBy(container, orderId, dispute.id))], "active", null)
 }

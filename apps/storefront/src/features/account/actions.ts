@@ -13,7 +13,8 @@ import {
 } from "@/lib/medusa/customer"
 import { forgetCart, moveCartToCustomer } from "@/lib/medusa/cart"
 import { currentSession, endSession, startSession } from "@/lib/session"
-import { safeNextPath } from "@/lib/session-token"
+import { safeNextPath, verifySessionToken } from "@/lib/session-token"
+import { env } from "@/env"
 import {
   ChangePasswordSchema,
   ForgotPasswordSchema,
@@ -39,6 +40,11 @@ function failure(result: Extract<Result<unknown>, { ok: false }>, messages: Part
   return messages[result.status] ?? (result.status >= 500 ? "Something went wrong on our side. Please try again." : result.message)
 }
 
+async function keepCart(token: string) {
+  const claims = await verifySessionToken(token, env().MEDUSA_JWT_SECRET)
+  if (!claims || !(await moveCartToCustomer(token, claims.customerId))) await forgetCart()
+}
+
 export async function signIn(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = keepValues(formData, ["email"])
   const parsed = parseForm(SignInSchema, formData)
@@ -47,7 +53,7 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
   if (!result.ok) return { error: failure(result, { 401: "The email or password is incorrect." }), values }
   if (!(await startSession(result.value))) return { error: UNFINISHED, values }
   // A cart filled before signing in is kept: it becomes this customer's.
-  await moveCartToCustomer(result.value)
+  await keepCart(result.value)
   redirect(safeNextPath(formData.get("next")))
 }
 
@@ -65,7 +71,7 @@ export async function register(_previous: FormState, formData: FormData): Promis
     }
   }
   if (!(await startSession(result.value))) return { error: UNFINISHED, values }
-  await moveCartToCustomer(result.value)
+  await keepCart(result.value)
   redirect(safeNextPath(formData.get("next")))
 }
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache"
 import { z } from "zod"
-import { addToCart, applyPromoCode, removeLine, removePromoCode } from "@/lib/medusa/cart"
+import { addToCart, applyPromoCode, forgetCart, getCart, removeLine, removePromoCode } from "@/lib/medusa/cart"
 import { currentSession } from "@/lib/session"
 import type { FormState } from "../account/schemas"
 
@@ -56,4 +56,11 @@ export async function removePromoAction(formData: FormData): Promise<void> {
   await removePromoCode(code.data, session?.token)
   revalidatePath("/cart")
   revalidatePath("/checkout")
+}
+
+/** Clears the cart cookies when the cart they name is gone (checked again here, not trusted). */
+export async function forgetCartAction(): Promise<void> {
+  const session = await currentSession()
+  const cart = await getCart(session?.token)
+  if (!cart || (cart.customerId && cart.customerId !== session?.customerId)) await forgetCart()
 }

@@ -61,10 +61,22 @@ async function cartCall(path: string, init: { method?: string; body?: unknown; t
   return result.ok ? { ok: true, value: reshapeCart(result.value.cart) } : result
 }
 
+/** The cart id this browser holds, if it looks like one. */
+export async function currentCartId(): Promise<string | null> {
+  const id = (await cookies()).get(CART_COOKIE)?.value
+  return id && /^cart_[0-9A-Za-z]+$/.test(id) ? id : null
+}
+
+/** Whether the browser still holds cart cookies (to clear them when the cart is gone). */
+export async function holdsCartCookies(): Promise<boolean> {
+  const jar = await cookies()
+  return jar.has(CART_COOKIE) || jar.has(CART_COUNT_COOKIE)
+}
+
 /** The visitor's open cart, or null (none, expired, or already turned into an order). */
 export async function getCart(token?: string): Promise<Cart | null> {
-  const id = (await cookies()).get(CART_COOKIE)?.value
-  if (!id || !/^cart_[0-9A-Za-z]+$/.test(id)) return null
+  const id = await currentCartId()
+  if (!id) return null
   const result = await call<{ cart: RawCart }>(withFields(`/store/carts/${id}`), { token })
   if (!result.ok) {
     if (result.status === 404 || result.status === 401 || result.status === 403) return null
@@ -128,13 +140,22 @@ export async function removePromoCode(code: string, token?: string): Promise<Res
   return cartCall(`/store/carts/${cart.id}/promotions`, { method: "DELETE", token, body: { promo_codes: [code] } })
 }
 
-/** After sign-in: the visitor's cart becomes the customer's (Medusa's cart transfer). */
-export async function moveCartToCustomer(token: string): Promise<void> {
-  const id = (await cookies()).get(CART_COOKIE)?.value
-  if (!id) return
-  const result = await cartCall(`/store/carts/${id}/customer`, { method: "POST", token })
-  // A cart that is gone or not transferable is simply left behind: the account starts a new one.
-  if (!result.ok) await forgetCart()
+/**
+ * After sign-in: a visitor's cart becomes the customer's (Medusa's cart transfer). Only a cart
+ * that belongs to nobody moves: one left behind by another account on this browser does not.
+ * Returns false when the browser's cart cannot be theirs (the caller forgets it, where cookies
+ * may change).
+ */
+export async function moveCartToCustomer(token: string, customerId: string): Promise<boolean> {
+  const id = await currentCartId()
+  if (!id) return true
+  const current = await call<{ cart: RawCart }>(withFields(`/store/carts/${id}`), { token })
+  if (!current.ok || current.value.cart.completed_at) return false
+  const owner = current.value.cart.customer_id ?? null
+  if (owner === customerId) return true
+  if (owner) return false
+  const moved = await cartCall(`/store/carts/${id}/customer`, { method: "POST", token })
+  return moved.ok
 }
 
 /**

@@ -17,10 +17,12 @@ type PricedLine = { id: string; total: number; created_at: unknown }
 
 /**
  * Which lines a refunded amount covers. Refunds are amounts, not lines: lines are covered in the
- * order they were added while the refunded total reaches their cumulative price, so a full refund
- * covers every line and a small goodwill refund covers none.
+ * order they were added while the refunded total reaches their cumulative price, so a small
+ * goodwill refund covers none. Refunding the order's total covers every line, whatever rounding
+ * did to the line totals (which can add up to a cent more than the order's).
  */
-export function linesCoveredBy(lines: PricedLine[], refundedTotal: number): string[] {
+export function linesCoveredBy(lines: PricedLine[], refundedTotal: number, orderTotal: number): string[] {
+  if (lines.length > 0 && refundedTotal >= orderTotal) return lines.map((line) => line.id)
   let remaining = refundedTotal
   const covered: string[] = []
   for (const line of [...lines].sort((a, b) => time(a.created_at) - time(b.created_at))) {
@@ -73,7 +75,7 @@ export const findRefundedLinesStep = createStep(
       total: fromMedusaAmount(line!.total as MedusaAmount, currency),
       created_at: line!.created_at,
     }))
-    const covered = linesCoveredBy(lines, refundedTotal)
+    const covered = linesCoveredBy(lines, refundedTotal, fromMedusaAmount(order.total as MedusaAmount, currency))
     return new StepResponse<RefundedLines>({
       order_id: orderId,
       line_item_ids: covered,

@@ -5,17 +5,21 @@ import { removeFromCartAction } from "@/features/cart/actions"
 import { CartTotals } from "@/features/cart/components/cart-summary"
 import { PromoForm } from "@/features/cart/components/promo-form"
 import { formatMoney } from "@/lib/currency"
-import { getCart } from "@/lib/medusa/cart"
+import { ForgetStaleCart } from "@/features/cart/components/forget-stale-cart"
+import { getCart, holdsCartCookies } from "@/lib/medusa/cart"
 import { currentSession } from "@/lib/session"
 
 export const metadata: Metadata = { title: "Your cart", robots: { index: false } }
 
 export default async function CartPage() {
   const session = await currentSession()
-  const cart = await getCart(session?.token)
+  const found = await getCart(session?.token)
+  // A cart another account left on this browser is not shown to this one.
+  const cart = found && (!found.customerId || found.customerId === session?.customerId) ? found : null
   if (!cart || cart.lines.length === 0) {
     return (
       <section className="cart">
+        {!cart && (await holdsCartCookies()) ? <ForgetStaleCart /> : null}
         <h1>Your cart</h1>
         <div className="empty" role="status">
           <p>Your cart is empty.</p>

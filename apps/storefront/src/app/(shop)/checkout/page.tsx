@@ -4,19 +4,39 @@ import { CheckoutForm, type PaymentMode } from "@/features/checkout/components/c
 import { CartTotals } from "@/features/cart/components/cart-summary"
 import { allowsTestPayments, env } from "@/env"
 import { formatMoney } from "@/lib/currency"
-import { getCart, listCountries, moveCartToCustomer, paymentProviders } from "@/lib/medusa/cart"
+import { ForgetStaleCart } from "@/features/cart/components/forget-stale-cart"
+import { getCart, holdsCartCookies, listCountries, moveCartToCustomer, paymentProviders } from "@/lib/medusa/cart"
 import { getCustomer } from "@/lib/medusa/customer"
 import { currentSession } from "@/lib/session"
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } }
 
-export default async function CheckoutPage() {
+type Props = { searchParams: Promise<{ payment?: string }> }
+
+const RETURN_MESSAGES: Record<string, string> = {
+  failed: "The payment was not completed, and nothing was charged. Please try again or use another card.",
+  pending: "Your payment is being confirmed. Your order will appear in your account in a moment; there is no need to pay again.",
+}
+
+export default async function CheckoutPage({ searchParams }: Props) {
   const session = await currentSession()
+  const returned = RETURN_MESSAGES[(await searchParams).payment ?? ""]
   let cart = await getCart(session?.token)
+  // A visitor's cart moves to the account they sign in with; another account's cart is not shown.
+  if (cart && session && cart.customerId !== session.customerId) {
+    cart = (await moveCartToCustomer(session.token, session.customerId)) ? await getCart(session.token) : null
+  }
+  if (cart && !session && cart.customerId) cart = null
   if (!cart || cart.lines.length === 0) {
     return (
       <section className="checkout">
+        {!cart && (await holdsCartCookies()) ? <ForgetStaleCart /> : null}
         <h1>Checkout</h1>
+        {returned ? (
+          <p className="form-message" role="status">
+            {returned}
+          </p>
+        ) : null}
         <div className="empty" role="status">
           <p>Your cart is empty.</p>
           <Link href="/" className="button">
@@ -64,11 +84,6 @@ export default async function CheckoutPage() {
     )
   }
 
-  if (cart.customerId !== session.customerId) {
-    await moveCartToCustomer(session.token)
-    cart = await getCart(session.token)
-    if (!cart) return <p role="alert">Your cart could not be moved to your account. Please add the products again.</p>
-  }
   const [customer, countries, providers] = await Promise.all([getCustomer(session.token), listCountries(), paymentProviders(cart.regionId)])
   const { STRIPE_PUBLISHABLE_KEY } = env()
   const mode: PaymentMode =
@@ -81,6 +96,11 @@ export default async function CheckoutPage() {
   return (
     <section className="checkout">
       <h1>Checkout</h1>
+      {returned ? (
+        <p className="form-message form-message--error" role="alert">
+          {returned}
+        </p>
+      ) : null}
       <CheckoutForm
         mode={mode}
         initial={{ email: cart.email || (customer.ok ? customer.value.email : ""), name, country: cart.countryCode ?? "au" }}

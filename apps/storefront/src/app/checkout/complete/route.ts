@@ -1,4 +1,4 @@
-import { getCart, completeCart } from "@/lib/medusa/cart"
+import { completeCart, currentCartId } from "@/lib/medusa/cart"
 import { currentSession } from "@/lib/session"
 
 /**
@@ -12,8 +12,8 @@ export async function GET(request: Request) {
   const session = await currentSession()
   if (!session) return go("/sign-in?next=/account")
   if (status && status !== "succeeded") return go("/checkout?payment=failed")
-  const cart = await getCart(session.token)
-  if (!cart) return go("/account")
-  const done = await completeCart(cart.id, session.token)
+  const cartId = await currentCartId()
+  if (!cartId) return go("/account")
+  const done = await completeCart(cartId, session.token)
   return go(done.ok ? `/order/${done.orderId}/confirmed` : "/checkout?payment=pending")
 }

@@ -36,11 +36,13 @@ export function PromoForm({ codes }: { codes: string[] }) {
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "promo-code-error" : undefined}
           />
-          {error ? (
-            <p id="promo-code-error" className="field__error">
-              {error}
-            </p>
-          ) : null}
+          <div role="alert">
+            {error ? (
+              <p id="promo-code-error" className="field__error">
+                {error}
+              </p>
+            ) : null}
+          </div>
         </div>
         <SubmitButton pendingText="Checking…">Apply</SubmitButton>
       </form>

@@ -1,6 +1,7 @@
 "use client"
 
 import { loadStripe, type Stripe, type StripeElements, type StripePaymentElement } from "@stripe/stripe-js"
+import Link from "next/link"
 import { useRouter } from "next/navigation"
 import { useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react"
 import { CartTotals } from "@/features/cart/components/cart-summary"
@@ -73,6 +74,8 @@ export function CheckoutForm({
           mode: "payment",
           amount: initialTotals.total,
           currency: initialTotals.currency.toLowerCase(),
+          // Cards only, as the backend creates the PaymentIntent (wallets are cards to Stripe).
+          allowedPaymentMethodTypes: ["card"],
           appearance: { theme: "night", variables: { colorPrimary: "#ffc47a", borderRadius: "10px" } },
         })
         element = elements.current.create("payment", {
@@ -117,16 +120,22 @@ export function CheckoutForm({
     })
   }
 
+  /**
+   * Stripe has the money: from here on nothing may say "not charged" or offer Pay again. If the
+   * order is late, Stripe's webhook and the shop's own check complete it.
+   */
   const finish = async () => {
-    const done = await completeOrderAction()
-    if (done.ok) {
-      router.push(`/order/${done.orderId}/confirmed`)
-      return
+    try {
+      const done = await completeOrderAction()
+      if (done.ok) {
+        router.push(`/order/${done.orderId}/confirmed`)
+        return
+      }
+    } catch {
+      // Reported below like any other late completion.
     }
-    // The payment went through; only the order is late. The webhook and the shop's own check
-    // complete it: say so instead of inviting the buyer to pay twice.
     setBusy(false)
-    setNotice("Your payment went through. We're finishing your order: it will appear in your account in a moment.")
+    setNotice("Your payment went through. We're finishing your order: it will appear in your downloads in a moment.")
   }
 
   const onSubmit = async (event: FormEvent) => {
@@ -142,8 +151,12 @@ export function CheckoutForm({
     setBusy(true)
     try {
       if (mode.kind === "test") {
-        const failure = await testPaymentAction(buyer)
-        handleFailure(failure)
+        const result = await testPaymentAction(buyer)
+        if (result.ok) {
+          router.push(`/order/${result.orderId}/confirmed`)
+          return
+        }
+        handleFailure(result)
         setBusy(false)
         return
       }
@@ -164,7 +177,14 @@ export function CheckoutForm({
         setBusy(false)
         return
       }
-      if (prepared.totals.total !== totals.total) applyTotals(prepared.totals)
+      if (prepared.totals.total !== totals.total) {
+        // The cart changed since this page showed its total (a code expired, a price changed):
+        // show the new amount and let the buyer press Pay again for it.
+        applyTotals(prepared.totals)
+        setError(`Your total is now ${formatMoney(prepared.totals.total, prepared.totals.currency)}. Check it and press Pay again.`)
+        setBusy(false)
+        return
+      }
       const { error: payError, paymentIntent } = await stripe.current.confirmPayment({
         elements: elements.current,
         clientSecret: prepared.clientSecret,
@@ -213,6 +233,8 @@ export function CheckoutForm({
   return (
     <div className="checkout__grid">
       <form className="form checkout__main" onSubmit={onSubmit} noValidate aria-busy={busy || undefined}>
+        <fieldset className="checkout__buyer" disabled={busy || notice !== null}>
+          <legend className="visually-hidden">Your details</legend>
         <div className="field">
           <label htmlFor="checkout-email">Email for your receipt</label>
           <input
@@ -246,6 +268,7 @@ export function CheckoutForm({
           <p className="field__hint">Australian buyers pay 10% GST; buyers abroad pay none.</p>
           {fieldError("country")}
         </div>
+        </fieldset>
 
         <fieldset className="checkout__payment">
           <legend>Payment</legend>
@@ -280,7 +303,11 @@ export function CheckoutForm({
           {error ? <p className="form-message form-message--error">{error}</p> : null}
         </div>
         <div role="status" aria-live="polite">
-          {notice ? <p className="form-message form-message--success">{notice}</p> : null}
+          {notice ? (
+            <p className="form-message form-message--success">
+              {notice} <Link href="/account/downloads">Go to your downloads</Link>
+            </p>
+          ) : null}
         </div>
         <button
           type="submit"
