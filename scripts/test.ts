@@ -84,7 +84,7 @@ function countsOf(report: VitestOrJestReport): Counts {
 
 async function unitLane(): Promise<Counts> {
   const total: Counts = { passed: 0, failed: 0, skipped: 0 }
-  for (const dir of [join(root, "packages", "money"), join(root, "packages", "emails"), storefrontDir]) {
+  for (const dir of [join(root, "packages", "money"), join(root, "packages", "emails"), backendDir, storefrontDir]) {
     const report = join(reports, `unit-${dir.split("/").pop()}.json`)
     rmSync(report, { force: true })
     await runInherit(bin(dir, "vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], {
@@ -209,6 +209,8 @@ async function e2eLane(): Promise<Counts> {
     STOREFRONT_PROXY_SECRET: testSecrets.STOREFRONT_PROXY_SECRET,
     IMAGE_ORIGINS: store.publicUrl,
     STRIPE_PUBLISHABLE_KEY: STRIPE_TEST.publishableKey,
+    // The test Stripe.js talks to the stand-in: the checkout's CSP must let it (test only).
+    CSP_EXTRA_CONNECT_SRC: stripe.url,
     // Short, so a test can watch an admin edit reach its page.
     CATALOGUE_REVALIDATE_SECONDS: "2",
   }

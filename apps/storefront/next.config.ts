@@ -1,10 +1,22 @@
 import type { NextConfig } from "next"
 import { env } from "./src/env"
+import { baseSecurityHeaders, catalogueCsp } from "./src/lib/security-headers"
 
 const { APP_ENV, IMAGE_ORIGINS } = env()
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // Every response: HSTS, no framing, no sniffing, a referrer policy. The cached catalogue pages
+  // also get their static CSP here; dynamic pages get a nonce-based one from proxy.ts (ADR 0021).
+  async headers() {
+    return [
+      { source: "/:path*", headers: baseSecurityHeaders() },
+      ...["/", "/products/:handle*"].map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: catalogueCsp(env()) }],
+      })),
+    ]
+  },
   reactStrictMode: true,
   images: {
     remotePatterns: IMAGE_ORIGINS.map((origin) => ({

@@ -26,6 +26,11 @@ async function readyToPay(page: Page, handle: string, label: string) {
 test.describe("checkout with Stripe's Payment Element", () => {
   test("a new customer adds a product, signs up at checkout, pays, lands on the confirmation page and downloads the file", async ({ page }) => {
     await offlineStripe(page)
+    // The whole purchase runs under the pages' Content Security Policies.
+    const violations: string[] = []
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to (load|execute|connect|frame)/i.test(message.text())) violations.push(message.text())
+    })
     const product = SEEDED[0]
     const checkout = new CheckoutPages(page)
     await checkout.addToCart(product.handle)
@@ -65,6 +70,7 @@ test.describe("checkout with Stripe's Payment Element", () => {
     expect(sha256(await readFile(await download.path()))).toBe(await storedSha256(product.handle))
     await waitForEmail(email, /Your Vespertene order #\d+/)
     await expect(page.getByTestId("cart-link")).toHaveAccessibleName("Cart")
+    expect(violations).toEqual([])
   })
 
   test("the order, its downloads and its email still appear when the tab closes right after paying (webhook alone)", async ({ page }) => {

@@ -45,6 +45,11 @@ const schema = z.object({
   STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_\w+$/, "STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key (pk_test_... or pk_live_...)").optional(),
   /** Origins product images are served from (the public bucket), for next/image. */
   IMAGE_ORIGINS: originList,
+  /**
+   * Tests and development only: origins the checkout page may also connect to (the local Stripe
+   * stand-in that the test Stripe.js talks to). Refused in staging and production.
+   */
+  CSP_EXTRA_CONNECT_SRC: originList,
   /** How long a catalogue page may be served from the cache before it is refreshed. */
   CATALOGUE_REVALIDATE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 })
@@ -61,6 +66,9 @@ export function parseStorefrontEnv(source: Record<string, string | undefined>): 
       }
       if ((env.APP_ENV === "staging" || env.APP_ENV === "production") && !env.STRIPE_PUBLISHABLE_KEY) {
         ctx.addIssue({ code: "custom", path: ["STRIPE_PUBLISHABLE_KEY"], message: `STRIPE_PUBLISHABLE_KEY is required when APP_ENV=${env.APP_ENV}` })
+      }
+      if ((env.APP_ENV === "staging" || env.APP_ENV === "production") && env.CSP_EXTRA_CONNECT_SRC.length > 0) {
+        ctx.addIssue({ code: "custom", path: ["CSP_EXTRA_CONNECT_SRC"], message: `CSP_EXTRA_CONNECT_SRC (a test setting) is not allowed when APP_ENV=${env.APP_ENV}` })
       }
       const mode = env.STRIPE_PUBLISHABLE_KEY?.startsWith("pk_live_") ? "live" : "test"
       if (env.STRIPE_PUBLISHABLE_KEY && env.APP_ENV === "production" && mode !== "live") {

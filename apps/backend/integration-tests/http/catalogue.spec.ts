@@ -172,5 +172,30 @@ medusaIntegrationTestRunner({
         expect(fromMedusaAmount(completed.order.tax_total, "aud")).toBe(0)
       })
     })
+
+    describe("health for the uptime monitor", () => {
+      it("answers /health (alive) and /ready (database and private bucket reachable)", async () => {
+        expect((await api.get("/health")).status).toBe(200)
+        const ready = await api.get("/ready")
+        expect(ready.status).toBe(200)
+        expect(ready.data).toEqual({ status: "ready", checks: { database: "ok", bucket: "ok" } })
+        expect(ready.headers["cache-control"]).toBe("no-store")
+      })
+
+      it("says which dependency fails, with 503, and nothing about why", async () => {
+        const bucket = getContainer().resolve<DigitalFileModuleService>(DIGITAL_FILE_MODULE).privateBucket
+        const original = bucket.checkReachable
+        bucket.checkReachable = async () => {
+          throw new Error("connect ECONNREFUSED 10.0.0.1:443 with key S3RVER")
+        }
+        try {
+          const ready = await api.get("/ready", { validateStatus: () => true })
+          expect(ready.status).toBe(503)
+          expect(ready.data).toEqual({ status: "not ready", checks: { database: "ok", bucket: "failing" } })
+        } finally {
+          bucket.checkReachable = original
+        }
+      })
+    })
   },
 })

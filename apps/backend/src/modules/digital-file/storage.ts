@@ -42,6 +42,23 @@ export class PrivateBucket {
     })
   }
 
+  /**
+   * Whether the bucket answers a signed request with our credentials in time (readiness). Asks for
+   * an object that need not exist: "no such key" proves the bucket and the credentials; a missing
+   * bucket, a refusal or no answer throws.
+   */
+  async checkReachable(timeoutMs: number): Promise<void> {
+    try {
+      const found = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: ".readiness-probe", Range: "bytes=0-0" }), {
+        abortSignal: AbortSignal.timeout(timeoutMs),
+      })
+      await found.Body?.transformToByteArray()
+    } catch (error) {
+      if ((error as Error).name === "NoSuchKey") return
+      throw error
+    }
+  }
+
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
     await this.client.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),

@@ -2,7 +2,7 @@
 
 import { z } from "zod"
 import { allowsTestPayments, env } from "@/env"
-import { completeCart, currentCartId, paymentProviders, setBuyerDetails, startPayment } from "@/lib/medusa/cart"
+import { completeCart, currentCartId, setBuyerDetails, startPayment } from "@/lib/medusa/cart"
 import { currentSession } from "@/lib/session"
 import type { Cart } from "@/lib/medusa/cart-shape"
 
@@ -50,11 +50,11 @@ export async function changeCountryAction(country: string): Promise<{ ok: true; 
   return result.ok ? { ok: true, totals: totalsOf(result.value) } : failed(result.status, result.message)
 }
 
-/**
- * Pay was pressed: save the buyer's details on the cart and start a Stripe payment for its total
- * as it is now. Returns the PaymentIntent's client secret for the Payment Element to confirm.
- */
-export async function preparePaymentAction(input: BuyerInput): Promise<{ ok: true; clientSecret: string; totals: Totals } | CheckoutFailure> {
+/** Saves the signed-in buyer's details on their cart and starts a payment with one provider. */
+async function startPaymentFor(
+  input: BuyerInput,
+  providerId: string,
+): Promise<{ ok: true; token: string; cart: Cart; data: Record<string, unknown> } | CheckoutFailure> {
   const session = await currentSession()
   if (!session) return { ok: false, signIn: true }
   const parsed = Buyer.safeParse(input)
@@ -62,11 +62,21 @@ export async function preparePaymentAction(input: BuyerInput): Promise<{ ok: tru
   const updated = await setBuyerDetails(parsed.data, session.token)
   if (!updated.ok) return failed(updated.status, updated.message)
   if (updated.value.lines.length === 0) return { ok: false, expired: true, error: "Your cart is empty." }
-  const started = await startPayment(updated.value, "pp_stripe_stripe", session.token)
+  const started = await startPayment(updated.value, providerId, session.token)
   if (!started.ok) return failed(started.status, started.message)
-  const clientSecret = started.value.client_secret
+  return { ok: true, token: session.token, cart: updated.value, data: started.value }
+}
+
+/**
+ * Pay was pressed: save the buyer's details on the cart and start a Stripe payment for its total
+ * as it is now. Returns the PaymentIntent's client secret for the Payment Element to confirm.
+ */
+export async function preparePaymentAction(input: BuyerInput): Promise<{ ok: true; clientSecret: string; totals: Totals } | CheckoutFailure> {
+  const started = await startPaymentFor(input, "pp_stripe_stripe")
+  if (!started.ok) return started
+  const clientSecret = started.data.client_secret
   if (typeof clientSecret !== "string") return { ok: false, error: "The payment could not be started. Please try again." }
-  return { ok: true, clientSecret, totals: totalsOf(updated.value) }
+  return { ok: true, clientSecret, totals: totalsOf(started.cart) }
 }
 
 /** Stripe confirmed the payment: turn the cart into the order (or find the one the webhook made). */
@@ -86,17 +96,9 @@ export async function completeOrderAction(): Promise<{ ok: true; orderId: string
  */
 export async function testPaymentAction(input: BuyerInput): Promise<{ ok: true; orderId: string } | CheckoutFailure> {
   if (!allowsTestPayments(env())) return { ok: false, error: "Test payments are switched off here." }
-  const session = await currentSession()
-  if (!session) return { ok: false, signIn: true }
-  const parsed = Buyer.safeParse(input)
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) }
-  const updated = await setBuyerDetails(parsed.data, session.token)
-  if (!updated.ok) return failed(updated.status, updated.message)
-  if (!(await paymentProviders(updated.value.regionId)).includes("pp_system_default")) {
-    return { ok: false, error: "Test payments are not enabled for this region." }
-  }
-  const started = await startPayment(updated.value, "pp_system_default", session.token)
-  if (!started.ok) return failed(started.status, started.message)
-  const done = await completeCart(updated.value.id, session.token)
+  // The backend accepts the system provider only in development and test, too.
+  const started = await startPaymentFor(input, "pp_system_default")
+  if (!started.ok) return started
+  const done = await completeCart(started.cart.id, started.token)
   return done.ok ? done : failed(done.status, done.message)
 }

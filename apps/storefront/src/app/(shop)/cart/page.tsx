@@ -2,9 +2,11 @@ import type { Metadata } from "next"
 import Image from "next/image"
 import Link from "next/link"
 import { removeFromCartAction } from "@/features/cart/actions"
+import { CheckoutLink } from "@/features/checkout/components/checkout-link"
 import { CartTotals } from "@/features/cart/components/cart-summary"
 import { PromoForm } from "@/features/cart/components/promo-form"
 import { formatMoney } from "@/lib/currency"
+import { EmptyCart } from "@/features/cart/components/empty-cart"
 import { ForgetStaleCart } from "@/features/cart/components/forget-stale-cart"
 import { getCart, holdsCartCookies } from "@/lib/medusa/cart"
 import { currentSession } from "@/lib/session"
@@ -21,12 +23,7 @@ export default async function CartPage() {
       <section className="cart">
         {!cart && (await holdsCartCookies()) ? <ForgetStaleCart /> : null}
         <h1>Your cart</h1>
-        <div className="empty" role="status">
-          <p>Your cart is empty.</p>
-          <Link href="/" className="button">
-            Browse the shop
-          </Link>
-        </div>
+        <EmptyCart />
       </section>
     )
   }
@@ -54,9 +51,7 @@ export default async function CartPage() {
       <div className="cart__aside">
         <CartTotals totals={cart} />
         <PromoForm codes={cart.promoCodes} />
-        <Link href="/checkout" className="button">
-          Checkout
-        </Link>
+        <CheckoutLink className="button">Checkout</CheckoutLink>
         {cart.countryCode !== "au" ? null : <p className="muted">Prices include Australian GST. Buying from abroad? Choose your country at checkout.</p>}
       </div>
     </section>

@@ -4,6 +4,7 @@ import { CheckoutForm, type PaymentMode } from "@/features/checkout/components/c
 import { CartTotals } from "@/features/cart/components/cart-summary"
 import { allowsTestPayments, env } from "@/env"
 import { formatMoney } from "@/lib/currency"
+import { EmptyCart } from "@/features/cart/components/empty-cart"
 import { ForgetStaleCart } from "@/features/cart/components/forget-stale-cart"
 import { getCart, holdsCartCookies, listCountries, moveCartToCustomer, paymentProviders } from "@/lib/medusa/cart"
 import { getCustomer } from "@/lib/medusa/customer"
@@ -37,12 +38,7 @@ export default async function CheckoutPage({ searchParams }: Props) {
             {returned}
           </p>
         ) : null}
-        <div className="empty" role="status">
-          <p>Your cart is empty.</p>
-          <Link href="/" className="button">
-            Browse the shop
-          </Link>
-        </div>
+        <EmptyCart />
       </section>
     )
   }

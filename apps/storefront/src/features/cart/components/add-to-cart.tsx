@@ -3,6 +3,7 @@
 import Link from "next/link"
 import { useActionState, useEffect } from "react"
 import { useFormStatus } from "react-dom"
+import { CheckoutLink } from "@/features/checkout/components/checkout-link"
 import { addToCartAction, type AddState } from "../actions"
 import { announceCartCount } from "./cart-link"
 
@@ -28,7 +29,7 @@ export function AddToCart({ variantId, title }: { variantId: string; title: stri
       <div role="status" aria-live="polite" className="add-to-cart__status">
         {state.status === "added" || state.status === "already" ? (
           <p className="form-message form-message--success">
-            {state.message} <Link href="/cart">View cart</Link> · <Link href="/checkout">Checkout</Link>
+            {state.message} <Link href="/cart">View cart</Link> · <CheckoutLink>Checkout</CheckoutLink>
           </p>
         ) : null}
         {state.status === "error" ? <p className="form-message form-message--error">{state.message}</p> : null}

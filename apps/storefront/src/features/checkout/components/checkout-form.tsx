@@ -282,7 +282,11 @@ export function CheckoutForm({
               ) : null}
               {paymentLoadFailed ? (
                 <p className="form-message form-message--error" role="alert">
-                  The payment form could not load. Check your connection and reload the page.
+                  The payment form could not load. Check your connection and{" "}
+                  <button type="button" className="link-button" onClick={() => window.location.reload()}>
+                    reload the page
+                  </button>
+                  .
                 </p>
               ) : null}
               <p className="field__hint">Card details go straight to Stripe; we never see or store them.</p>
