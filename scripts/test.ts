@@ -10,6 +10,7 @@ import { join } from "node:path"
 import { spawnSync } from "node:child_process"
 import { startObjectStore, LOCAL_S3_ACCESS_KEY_ID, LOCAL_S3_SECRET_ACCESS_KEY, type RunningObjectStore } from "@vespertene/devstack/object-store"
 import { startEmbeddedPostgres, type RunningPostgres } from "@vespertene/devstack/postgres"
+import { startPgBouncer, startRedis } from "@vespertene/devstack/scale-out"
 import { startStripeStandIn } from "@vespertene/stripe-stand-in"
 import { freePort, run, runInherit, startService, stopAll, waitForHttp } from "@vespertene/devstack/processes"
 import {
@@ -225,6 +226,22 @@ async function e2eLane(): Promise<Counts> {
     MEDUSA_BACKEND_URL: privateBackendUrl,
   })
 
+  // Production's scale-out shape from the same build: PgBouncer in transaction mode in front of
+  // the database (migrated above through the direct URL), Redis, a server and a worker process.
+  step("e2e: scale-out: Redis, PgBouncer, a server and a worker process …")
+  const redis = await startRedis({ port: await freePort(), logFile: join(reports, "e2e-redis.log") })
+  const bouncer = await startPgBouncer({
+    port: await freePort(),
+    dir: join(dataDir, "test-pgbouncer"),
+    upstreamPort: postgres.port,
+    databases: ["vespertene_e2e"],
+    user: "postgres",
+    password: "postgres",
+  })
+  const scaleEnv = { DATABASE_URL: bouncer.url("vespertene_e2e"), REDIS_URL: redis.url }
+  const scaleServerUrl = await startBackend("backend-server", await freePort(), { ...scaleEnv, MEDUSA_WORKER_MODE: "server" })
+  await startBackend("backend-worker", await freePort(), { ...scaleEnv, MEDUSA_WORKER_MODE: "worker" })
+
   const report = join(reports, "e2e.json")
   rmSync(report, { force: true })
   await runInherit(bin(storefrontDir, "playwright"), ["test", ...onlyFiles()], {
@@ -241,6 +258,8 @@ async function e2eLane(): Promise<Counts> {
       E2E_PRIVATE_BACKEND_URL: privateBackendUrl,
       E2E_JSON_REPORT: report,
       E2E_STRIPE_URL: stripe.url,
+      E2E_SCALE_SERVER_URL: scaleServerUrl,
+      E2E_SCALE_REDIS_URL: redis.url,
       // What must never reach the storefront's build output (checked by build-output.spec.ts).
       E2E_SERVER_SECRETS: JSON.stringify([
         STRIPE_TEST.secretKey,
@@ -257,23 +276,29 @@ async function e2eLane(): Promise<Counts> {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped }
 }
 
-/** Chromium for the e2e lane: installed from Debian's packages when we can, named when we can't. */
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return
+/** What the e2e lane needs from the system: Chromium, and Redis and PgBouncer for the scale-out test. */
+function ensureSystemPackages() {
+  const has = (command: string) => spawnSync("sh", ["-c", `command -v ${command} || test -x /usr/sbin/${command}`]).status === 0
+  const missing = [
+    ...(existsSync(CHROMIUM) ? [] : ["chromium"]),
+    ...(has("redis-server") ? [] : ["redis-server"]),
+    ...(has("pgbouncer") ? [] : ["pgbouncer"]),
+  ]
+  if (missing.length === 0) return
   const isRoot = process.getuid?.() === 0
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0
   if (isRoot && hasApt) {
-    step("Installing Chromium from Debian's packages …")
+    step(`Installing ${missing.join(", ")} from Debian's packages …`)
     const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" })
-    const install = spawnSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], {
+    const install = spawnSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], {
       stdio: "inherit",
       env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
     })
-    if (update.status === 0 && install.status === 0 && existsSync(CHROMIUM)) return
+    if (update.status === 0 && install.status === 0) return
   }
   throw new Error(
-    `The e2e lane needs Chromium at ${CHROMIUM}, which is missing. On Debian/Ubuntu: sudo apt-get install chromium; ` +
-      "elsewhere install Chromium and set CHROMIUM_PATH to its binary.",
+    `The e2e lane needs ${missing.join(", ")}. On Debian/Ubuntu: sudo apt-get install ${missing.join(" ")}; ` +
+      "elsewhere install them (and set CHROMIUM_PATH to Chromium's binary).",
   )
 }
 
@@ -298,7 +323,7 @@ async function main() {
     cwd: root,
     env: { ...process.env, ...QUIET_ENV },
   })
-  if (lanes.some((lane) => lane.name === "e2e")) ensureChromium()
+  if (lanes.some((lane) => lane.name === "e2e")) ensureSystemPackages()
 
   const results: Array<{ name: string; counts: Counts; seconds: number; error?: string }> = []
   for (const lane of lanes) {

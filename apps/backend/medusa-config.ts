@@ -6,6 +6,21 @@ import { SECURITY_MODULE } from "./src/modules/security"
 
 const env = backendEnv()
 
+/**
+ * Scale-out (ADR 0023): with REDIS_URL, events, workflows, locks and the cache go through Redis, so
+ * separate server and worker processes (MEDUSA_WORKER_MODE) share them. Without it, one process
+ * keeps them in memory.
+ */
+const redisModules = (redisUrl: string) => [
+  { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+  { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+  { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+  {
+    resolve: "@medusajs/medusa/locking",
+    options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }] },
+  },
+]
+
 const s3Client = {
   forcePathStyle: true,
   requestChecksumCalculation: "WHEN_REQUIRED",
@@ -16,7 +31,9 @@ module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
     databaseLogging: false,
+    // With Redis, admin sessions live there too, so any server process can serve any staff member.
     redisUrl: env.REDIS_URL,
+    workerMode: env.MEDUSA_WORKER_MODE,
     // Admin session cookies are Secure wherever the shop is served over HTTPS (staging,
     // production); development and tests serve the admin over plain http on loopback.
     cookieOptions: { secure: env.APP_ENV === "staging" || env.APP_ENV === "production" },
@@ -33,6 +50,7 @@ module.exports = defineConfig({
     backendUrl: env.MEDUSA_BACKEND_URL,
   },
   modules: [
+    ...(env.REDIS_URL ? redisModules(env.REDIS_URL) : []),
     {
       resolve: "@medusajs/medusa/file",
       options: {

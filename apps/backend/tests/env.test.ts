@@ -71,6 +71,13 @@ describe("the backend's environment", () => {
     ])
   })
 
+  it("runs a separate worker process only with Redis to hear events through", () => {
+    expect(parseBackendEnv(production).MEDUSA_WORKER_MODE).toBe("shared")
+    expect(() => parseBackendEnv({ ...production, MEDUSA_WORKER_MODE: "worker" })).toThrow(/REDIS_URL is required when MEDUSA_WORKER_MODE=worker/)
+    expect(parseBackendEnv({ ...production, MEDUSA_WORKER_MODE: "server", REDIS_URL: "redis://cache.internal:6379" }).MEDUSA_WORKER_MODE).toBe("server")
+    expect(() => parseBackendEnv({ ...production, MEDUSA_WORKER_MODE: "both" })).toThrow(/must be shared, server or worker/)
+  })
+
   it("does not assume development under NODE_ENV=production", () => {
     expect(() => parseBackendEnv({ ...without("APP_ENV"), NODE_ENV: "production" })).toThrow(/APP_ENV/)
   })

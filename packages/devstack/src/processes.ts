@@ -113,6 +113,25 @@ export async function waitForHttp(
   throw new Error(`${url} did not answer within ${options.timeoutMs} ms (${lastError})`)
 }
 
+/** Polls until something accepts TCP connections on 127.0.0.1:port (bounded by timeoutMs). */
+export async function waitForPort(port: number, options: { timeoutMs: number; service?: Service }): Promise<void> {
+  const { connect } = await import("node:net")
+  const deadline = Date.now() + options.timeoutMs
+  while (Date.now() < deadline) {
+    if (options.service && options.service.child.exitCode !== null) {
+      throw new Error(`${options.service.name} exited (code ${options.service.child.exitCode}) before port ${port} opened`)
+    }
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: "127.0.0.1", port })
+      socket.once("connect", () => (socket.destroy(), resolve(true)))
+      socket.once("error", () => resolve(false))
+    })
+    if (open) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`Nothing listened on 127.0.0.1:${port} within ${options.timeoutMs} ms`)
+}
+
 /** Finds a free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
   const { createServer } = await import("node:net")

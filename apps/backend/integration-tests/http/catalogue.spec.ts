@@ -1,10 +1,11 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { exclusiveFromInclusive } from "@vespertene/money/gst"
 import { fromMedusaAmount } from "@vespertene/money/medusa"
 import { DIGITAL_FILE_MODULE } from "../../src/modules/digital-file"
 import type DigitalFileModuleService from "../../src/modules/digital-file/service"
 import { SEED_PRODUCTS } from "../../src/seed/catalogue"
+import { bootstrapShop } from "../../src/scripts/bootstrap"
 import { seedShop } from "../../src/seed/seed-shop"
 
 jest.setTimeout(180_000)
@@ -195,6 +196,31 @@ medusaIntegrationTestRunner({
         } finally {
           bucket.checkReachable = original
         }
+      })
+    })
+
+    describe("bootstrapping an environment", () => {
+      it("prepares regions, GST, the sales channel and key idempotently, and invites the first admin once", async () => {
+        const container = getContainer()
+        const count = async () => ({
+          regions: (await container.resolve(Modules.REGION).listRegions({})).map((r) => r.name).sort(),
+          gst: (await container.resolve(Modules.TAX).listTaxRegions({ country_code: "au" })).length,
+          keys: (await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })).length,
+          products: (await container.resolve(Modules.PRODUCT).listProducts({}, { select: ["id"] })).length,
+        })
+        const before = await count()
+        const first = await bootstrapShop(container, { adminEmail: "owner@vespertene.test" })
+        const second = await bootstrapShop(container, { adminEmail: "owner@vespertene.test" })
+        expect(first.publishableKey).toBe(publishableKey)
+        expect(second.publishableKey).toBe(publishableKey)
+        expect(await count()).toEqual(before)
+        expect(before).toMatchObject({ regions: ["Australia", "International"], gst: 1, keys: 1 })
+
+        const invites = await container.resolve(Modules.USER).listInvites({ email: "owner@vespertene.test" })
+        expect(invites).toHaveLength(1)
+        const emails = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: "owner@vespertene.test", template: "staff-invite" })
+        expect(emails).toHaveLength(1)
+        expect(JSON.stringify(emails[0]!.data)).toContain(invites[0]!.token)
       })
     })
   },

@@ -26,7 +26,13 @@ const schema = z.object({
   AUTH_CORS: corsList,
   MEDUSA_BACKEND_URL: z.url({ error: "MEDUSA_BACKEND_URL must be the backend's public URL" }),
   STOREFRONT_URL: z.url({ error: "STOREFRONT_URL must be the storefront's public URL" }),
+  /**
+   * With more than one backend process: Redis carries events, workflows, locks, the cache and admin
+   * sessions between them (ADR 0023). Unset: one process keeps all of that in memory.
+   */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL").optional(),
+  /** shared (one process does everything), server (HTTP only) or worker (subscribers and jobs, needs REDIS_URL). */
+  MEDUSA_WORKER_MODE: z.enum(["shared", "server", "worker"], { error: "MEDUSA_WORKER_MODE must be shared, server or worker" }).default("shared"),
   S3_ENDPOINT: z.url({ error: "S3_ENDPOINT must be the S3 API endpoint (R2: https://<account>.r2.cloudflarestorage.com)" }),
   S3_REGION: z.string().min(1).default("auto"),
   S3_ACCESS_KEY_ID: z.string({ error: "S3_ACCESS_KEY_ID is required" }).min(1),
@@ -69,6 +75,8 @@ const schema = z.object({
    * test (ADR 0016). A runtime setting: restart, no rebuild.
    */
   PRIVATE_MODE: z.enum(["true", "false"], { error: "PRIVATE_MODE must be true or false" }).optional(),
+  /** Only for `medusa exec ./src/scripts/bootstrap.ts`: who is invited as the first admin. */
+  BOOTSTRAP_ADMIN_EMAIL: z.email("BOOTSTRAP_ADMIN_EMAIL must be an email address").optional(),
   /** Only for `medusa exec ./src/scripts/seed.ts`: the first admin, when both are set. */
   SEED_ADMIN_EMAIL: z.email("SEED_ADMIN_EMAIL must be an email address").optional(),
   SEED_ADMIN_PASSWORD: z.string().min(12, "SEED_ADMIN_PASSWORD must be at least 12 characters").optional(),
@@ -105,7 +113,21 @@ const deployedRules = (env: z.infer<typeof schema>, ctx: z.RefinementCtx) => {
   }
 }
 
-const validated = schema.superRefine(deployedRules)
+/**
+ * A separate worker only hears of events through Redis. (Not enforced for "server": Medusa's own
+ * commands, such as db:migrate, run in server mode without one.)
+ */
+const processRules = (env: z.infer<typeof schema>, ctx: z.RefinementCtx) => {
+  if (env.MEDUSA_WORKER_MODE === "worker" && !env.REDIS_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["REDIS_URL"],
+      message: "REDIS_URL is required when MEDUSA_WORKER_MODE=worker: server and worker talk through Redis",
+    })
+  }
+}
+
+const validated = schema.superRefine(deployedRules).superRefine(processRules)
 
 export type BackendEnv = z.infer<typeof schema>
 

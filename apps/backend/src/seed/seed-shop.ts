@@ -30,26 +30,15 @@ const SALES_CHANNEL = "Vespertene Online"
 
 export type SeedResult = { seeded: boolean; publishableKey: string }
 
+type Prepared = { publishableKey: string; salesChannelId: string; australiaId: string; internationalId: string }
+
 /**
- * Seeds an empty database with a working digital shop: AUD store, the Australia (GST 10 %,
- * prices inclusive) and International (GST-free) regions, a sales channel with its publishable
- * key, six digital products with images and ZIPs, and optionally the first admin user.
- * On a database that already has products it changes nothing.
+ * What every environment needs before it can sell, and nothing else (no products): the AUD store,
+ * the Australia (GST 10 %, prices inclusive) and International (GST-free) regions with this
+ * environment's payment providers, Australia's GST rate, the storefront's sales channel and its
+ * publishable key. Idempotent: what exists is kept, what is missing is created.
  */
-export async function seedShop(
-  container: MedusaContainer,
-  options: { admin?: { email: string; password: string } } = {},
-): Promise<SeedResult> {
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-
-  const { data: existing } = await query.graph({ entity: "product", fields: ["id"], pagination: { take: 1 } })
-  if (existing.length > 0) {
-    await syncPaymentProviders(container)
-    logger.info("Seed: the database already has products; payment providers checked, nothing else to do.")
-    return { seeded: false, publishableKey: await findPublishableKey(container) }
-  }
-
+export async function prepareShop(container: MedusaContainer): Promise<Prepared> {
   const salesChannel = await ensureSalesChannel(container)
   const storeModule = container.resolve(Modules.STORE)
   const [store] = await storeModule.listStores()
@@ -64,49 +53,67 @@ export async function seedShop(
     },
   })
 
-  const { result: regions } = await createRegionsWorkflow(container).run({
-    input: {
-      regions: [
-        {
-          name: "Australia",
+  const regionModule = container.resolve(Modules.REGION)
+  const wanted = [
+    { name: "Australia", countries: ["au"], is_tax_inclusive: true },
+    { name: "International", countries: INTERNATIONAL_COUNTRIES, is_tax_inclusive: false },
+  ]
+  const existing = await regionModule.listRegions({}, { select: ["id", "name"] })
+  const missing = wanted.filter((r) => !existing.some((e) => e.name === r.name))
+  if (missing.length) {
+    await createRegionsWorkflow(container).run({
+      input: {
+        regions: missing.map((r) => ({
+          ...r,
           currency_code: CURRENCY,
-          countries: ["au"],
           payment_providers: paymentProviders(),
           automatic_taxes: true,
-          is_tax_inclusive: true,
-        },
-        {
-          name: "International",
-          currency_code: CURRENCY,
-          countries: INTERNATIONAL_COUNTRIES,
-          payment_providers: paymentProviders(),
-          automatic_taxes: true,
-          is_tax_inclusive: false,
-        },
-      ],
-    },
-  })
-  const australia = regions.find((r) => r.name === "Australia")!
-  const international = regions.find((r) => r.name === "International")!
-
-  await createTaxRegionsWorkflow(container).run({
-    input: [
-      {
-        country_code: "au",
-        provider_id: "tp_system",
-        default_tax_rate: { rate: 10, code: "GST", name: "GST" },
+        })),
       },
-    ],
-  })
+    })
+  }
+  await syncPaymentProviders(container)
+  const regions = await regionModule.listRegions({}, { select: ["id", "name"] })
 
-  const publishableKey = await ensurePublishableKey(container, salesChannel.id)
+  const taxRegions = await container.resolve(Modules.TAX).listTaxRegions({ country_code: "au" })
+  if (!taxRegions.some((t) => !t.parent_id)) {
+    await createTaxRegionsWorkflow(container).run({
+      input: [{ country_code: "au", provider_id: "tp_system", default_tax_rate: { rate: 10, code: "GST", name: "GST" } }],
+    })
+  }
+
+  return {
+    publishableKey: await ensurePublishableKey(container, salesChannel.id),
+    salesChannelId: salesChannel.id,
+    australiaId: regions.find((r) => r.name === "Australia")!.id,
+    internationalId: regions.find((r) => r.name === "International")!.id,
+  }
+}
+
+/**
+ * Development and tests: prepareShop, then, on a database with no products, six digital products
+ * with images and ZIPs, the demo promo code and optionally the first admin user.
+ */
+export async function seedShop(
+  container: MedusaContainer,
+  options: { admin?: { email: string; password: string } } = {},
+): Promise<SeedResult> {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const prepared = await prepareShop(container)
+
+  const { data: existing } = await query.graph({ entity: "product", fields: ["id"], pagination: { take: 1 } })
+  if (existing.length > 0) {
+    logger.info("Seed: the database already has products; regions and payment providers checked, nothing else to do.")
+    return { seeded: false, publishableKey: prepared.publishableKey }
+  }
 
   const digitalFiles: DigitalFileModuleService = container.resolve(DIGITAL_FILE_MODULE)
   for (const [index, product] of SEED_PRODUCTS.entries()) {
     await seedProduct(container, digitalFiles, product, index + 1, {
-      salesChannelId: salesChannel.id,
-      australiaId: australia.id,
-      internationalId: international.id,
+      salesChannelId: prepared.salesChannelId,
+      australiaId: prepared.australiaId,
+      internationalId: prepared.internationalId,
     })
   }
 
@@ -126,7 +133,7 @@ export async function seedShop(
 
   if (options.admin) await createAdmin(container, options.admin)
   logger.info(`Seed: ${SEED_PRODUCTS.length} digital products, 2 regions, promo code ${SEED_PROMO_CODE}, publishable key ready.`)
-  return { seeded: true, publishableKey }
+  return { seeded: true, publishableKey: prepared.publishableKey }
 }
 
 async function seedProduct(
@@ -199,10 +206,6 @@ async function ensureSalesChannel(container: MedusaContainer) {
     input: { salesChannelsData: [{ name: SALES_CHANNEL, description: "The Vespertene storefront" }] },
   })
   return result[0]!
-}
-
-async function findPublishableKey(container: MedusaContainer): Promise<string> {
-  return (await activePublishableKey(container))?.token ?? ""
 }
 
 async function ensurePublishableKey(container: MedusaContainer, salesChannelId: string): Promise<string> {
