@@ -259,6 +259,8 @@ async function e2eLane(): Promise<Counts> {
       E2E_JSON_REPORT: report,
       E2E_STRIPE_URL: stripe.url,
       E2E_SCALE_SERVER_URL: scaleServerUrl,
+      E2E_BACKEND_SERVER_DIR: serverDir,
+      E2E_DATABASE_URL: postgres.url("vespertene_e2e"),
       E2E_SCALE_REDIS_URL: redis.url,
       // What must never reach the storefront's build output (checked by build-output.spec.ts).
       E2E_SERVER_SECRETS: JSON.stringify([
