@@ -19,6 +19,8 @@ const headers = (token?: string) => ({
 test.describe("scale-out: server and worker processes on Redis, through PgBouncer", () => {
   test("an order placed through the server process gets its download and its email from the worker process", async () => {
     expect(server()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const ready = await fetch(`${server()}/ready`)
+    expect(await ready.json()).toEqual({ status: "ready", checks: { database: "ok", bucket: "ok", redis: "ok" } })
     const email = uniqueEmail("scale")
     const password = "scale-out-password-1"
     await registerCustomer(email, password, server())

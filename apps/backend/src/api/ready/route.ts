@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { backendEnv } from "../../lib/env"
 import { DIGITAL_FILE_MODULE } from "../../modules/digital-file"
 import type DigitalFileModuleService from "../../modules/digital-file/service"
 
@@ -15,18 +16,30 @@ async function check(run: () => Promise<unknown>): Promise<"ok" | "failing"> {
 }
 
 /**
- * Readiness for the uptime monitor and the platform's health checks: the database answers and the
- * private bucket (the files customers paid for) answers a signed request. `/health` (Medusa's own)
- * is liveness only. Says which dependency fails, never why (no hosts, no credentials).
+ * Readiness for the uptime monitor and the platform's health checks: the database answers, the
+ * private bucket (the files customers paid for) answers a signed request, and, when the backend
+ * runs on Redis, Redis answers (through the cache module). `/health` (Medusa's own) is liveness
+ * only. Says which dependency fails, never why (no hosts, no credentials).
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const pg = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const files: DigitalFileModuleService = req.scope.resolve(DIGITAL_FILE_MODULE)
-  const [database, bucket] = await Promise.all([
-    check(() => pg.raw("select 1")),
-    check(() => files.privateBucket.checkReachable(TIMEOUT_MS)),
-  ])
-  const ready = database === "ok" && bucket === "ok"
+  const probes: Record<string, () => Promise<unknown>> = {
+    database: () => pg.raw("select 1"),
+    bucket: () => files.privateBucket.checkReachable(TIMEOUT_MS),
+  }
+  if (backendEnv().REDIS_URL) {
+    const cache = req.scope.resolve(Modules.CACHE)
+    probes.redis = async () => {
+      const value = String(Date.now())
+      await cache.set("readiness-probe", value, 10)
+      if ((await cache.get<string>("readiness-probe")) !== value) throw new Error("redis did not keep the probe")
+    }
+  }
+  const names = Object.keys(probes)
+  const results = await Promise.all(names.map((name) => check(probes[name]!)))
+  const checks = Object.fromEntries(names.map((name, i) => [name, results[i]]))
+  const ready = results.every((result) => result === "ok")
   res.setHeader("cache-control", "no-store")
-  res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks: { database, bucket } })
+  res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks })
 }
