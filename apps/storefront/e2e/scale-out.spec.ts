@@ -51,7 +51,7 @@ test.describe("scale-out: server and worker processes on Redis, through PgBounce
       .toBe(1)
   })
 
-  test("staff sessions live in Redis, so any server process can serve them", async () => {
+  test("staff sessions are kept in Redis, where every server process finds them", async () => {
     const credentials = { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD }
     const login = await fetch(`${server()}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(credentials) })
     const { token } = (await login.json()) as { token: string }

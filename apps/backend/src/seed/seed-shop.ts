@@ -36,7 +36,9 @@ type Prepared = { publishableKey: string; salesChannelId: string; australiaId: s
  * What every environment needs before it can sell, and nothing else (no products): the AUD store,
  * the Australia (GST 10 %, prices inclusive) and International (GST-free) regions with this
  * environment's payment providers, Australia's GST rate, the storefront's sales channel and its
- * publishable key. Idempotent: what exists is kept, what is missing is created.
+ * publishable key. Safe to run again: regions (found by their first country, whatever staff named
+ * them), the tax region, the channel and the key are created only when missing; the store's
+ * currency and the regions' payment providers are set to what this environment needs.
  */
 export async function prepareShop(container: MedusaContainer): Promise<Prepared> {
   const salesChannel = await ensureSalesChannel(container)
@@ -58,8 +60,10 @@ export async function prepareShop(container: MedusaContainer): Promise<Prepared>
     { name: "Australia", countries: ["au"], is_tax_inclusive: true },
     { name: "International", countries: INTERNATIONAL_COUNTRIES, is_tax_inclusive: false },
   ]
-  const existing = await regionModule.listRegions({}, { select: ["id", "name"] })
-  const missing = wanted.filter((r) => !existing.some((e) => e.name === r.name))
+  const covering = async (country: string) =>
+    (await regionModule.listRegions({}, { relations: ["countries"] })).find((r) => r.countries?.some((c) => c.iso_2 === country))
+  const missing: typeof wanted = []
+  for (const region of wanted) if (!(await covering(region.countries[0]!))) missing.push(region)
   if (missing.length) {
     await createRegionsWorkflow(container).run({
       input: {
@@ -73,7 +77,9 @@ export async function prepareShop(container: MedusaContainer): Promise<Prepared>
     })
   }
   await syncPaymentProviders(container)
-  const regions = await regionModule.listRegions({}, { select: ["id", "name"] })
+  const australia = await covering("au")
+  const international = await covering(INTERNATIONAL_COUNTRIES[0]!)
+  if (!australia || !international) throw new Error("prepareShop: the Australia and International regions could not be created")
 
   const taxRegions = await container.resolve(Modules.TAX).listTaxRegions({ country_code: "au" })
   if (!taxRegions.some((t) => !t.parent_id)) {
@@ -85,8 +91,8 @@ export async function prepareShop(container: MedusaContainer): Promise<Prepared>
   return {
     publishableKey: await ensurePublishableKey(container, salesChannel.id),
     salesChannelId: salesChannel.id,
-    australiaId: regions.find((r) => r.name === "Australia")!.id,
-    internationalId: regions.find((r) => r.name === "International")!.id,
+    australiaId: australia.id,
+    internationalId: international.id,
   }
 }
 

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { randomUUID } from "node:crypto"
 import { backendEnv } from "../../lib/env"
 import { DIGITAL_FILE_MODULE } from "../../modules/digital-file"
 import type DigitalFileModuleService from "../../modules/digital-file/service"
@@ -31,9 +32,11 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (backendEnv().REDIS_URL) {
     const cache = req.scope.resolve(Modules.CACHE)
     probes.redis = async () => {
-      const value = String(Date.now())
-      await cache.set("readiness-probe", value, 10)
-      if ((await cache.get<string>("readiness-probe")) !== value) throw new Error("redis did not keep the probe")
+      // A key of its own per probe: processes probing at once must not read each other's value.
+      const key = `readiness-probe:${randomUUID()}`
+      await cache.set(key, "1", 10)
+      if ((await cache.get<string>(key)) !== "1") throw new Error("redis did not keep the probe")
+      await cache.invalidate(key)
     }
   }
   const names = Object.keys(probes)

@@ -3,6 +3,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { backendEnv } from "../../lib/env"
 import { sendEmailWorkflow } from "./workflows/send-email"
 
+/** One email per invite token. */
+export function staffInviteKey(invite: { id: string; token: string }): string {
+  return `staff-invite:${invite.id}:${invite.token.slice(-16)}`
+}
+
 /**
  * Emails a staff invite's accept link, once per invite token (a resend makes a new token, and so a
  * new email): the invite.created subscriber and the bootstrap command may both ask.
@@ -17,7 +22,7 @@ export async function sendStaffInviteEmail(container: MedusaContainer, inviteId:
     input: {
       to: invite.email,
       template: "staff-invite",
-      idempotency_key: `staff-invite:${invite.id}:${invite.token.slice(-16)}`,
+      idempotency_key: staffInviteKey(invite),
       data: { acceptUrl, expiresAt: invite.expires_at ? new Date(invite.expires_at).toUTCString() : null },
     },
   })
