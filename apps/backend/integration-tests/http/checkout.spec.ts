@@ -12,6 +12,7 @@ import type DigitalFileModuleService from "../../src/modules/digital-file/servic
 import { SEED_PRODUCTS } from "../../src/seed/catalogue"
 import { createAdmin, paymentProviders, seedShop, syncPaymentProviders } from "../../src/seed/seed-shop"
 import stripeRefundsAndDisputes from "../../src/subscribers/stripe-refunds-and-disputes"
+import { until } from "../helpers/poll"
 import { storeClient } from "../helpers/shop"
 
 jest.setTimeout(180_000)
@@ -35,16 +36,6 @@ afterAll(async () => {
   for (const key of Object.keys(testEnv(""))) delete process.env[key]
   await stripe?.stop()
 })
-
-/** Polls (bounded in time) until `probe` returns a value that passes `done`. */
-async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (done(value) || Date.now() > deadline) return value
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

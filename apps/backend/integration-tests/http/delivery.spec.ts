@@ -10,6 +10,7 @@ import { SEED_PRODUCTS } from "../../src/seed/catalogue"
 import { createAdmin, seedShop } from "../../src/seed/seed-shop"
 import { revokeRefundedEntitlementsWorkflow } from "../../src/workflows/delivery/workflows/revoke-refunded-entitlements"
 import { grantOrderEntitlementsWorkflow } from "../../src/workflows/delivery/workflows/grant-order-entitlements"
+import { until } from "../helpers/poll"
 import { storeClient } from "../helpers/shop"
 
 jest.setTimeout(180_000)
@@ -46,14 +47,8 @@ medusaIntegrationTestRunner({
     })
 
     /** Polls (bounded) until the order's entitlements exist: the order.placed subscriber is asynchronous. */
-    const entitlementsOf = async (orderId: string, count = 1) => {
-      const deadline = Date.now() + 20_000
-      for (;;) {
-        const found = await files().listEntitlements({ order_id: orderId })
-        if (found.length >= count || Date.now() > deadline) return found
-        await new Promise((resolve) => setTimeout(resolve, 100))
-      }
-    }
+    const entitlementsOf = (orderId: string, count = 1) =>
+      until(() => files().listEntitlements({ order_id: orderId }), (found) => found.length >= count)
 
     const purchase = async (email: string, product = SEED_PRODUCTS[0]!) => {
       const token = await shop.signUp(email)

@@ -100,4 +100,27 @@ export default class DigitalFileModuleService extends MedusaService({ DigitalFil
       file: { storage_key: found.storage_key, file_name: found.file_name, content_type: found.content_type },
     }
   }
+
+  /**
+   * Revokes or reinstates the selected entitlements, changing only those not already in that
+   * state. Returns what they were before (for a workflow's compensation).
+   */
+  async changeEntitlementStatus(
+    selector: { ids?: string[]; line_item_ids?: string[] },
+    status: "active" | "revoked",
+    reason: string | null = null,
+  ) {
+    if (!selector.ids?.length && !selector.line_item_ids?.length) return []
+    const matching = await this.listEntitlements({
+      ...(selector.ids?.length ? { id: selector.ids } : {}),
+      ...(selector.line_item_ids?.length ? { line_item_id: selector.line_item_ids } : {}),
+    })
+    const changing = matching.filter((e) => e.status !== status)
+    if (changing.length === 0) return []
+    const revoking = status === "revoked"
+    await this.updateEntitlements(
+      changing.map((e) => ({ id: e.id, status, revoked_at: revoking ? new Date() : null, revoked_reason: revoking ? reason : null })),
+    )
+    return changing.map((e) => ({ id: e.id, line_item_id: e.line_item_id, status: e.status, revoked_at: e.revoked_at, revoked_reason: e.revoked_reason }))
+  }
 }

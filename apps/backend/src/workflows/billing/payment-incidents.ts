@@ -64,21 +64,8 @@ export async function orderOfPaymentSession(container: MedusaContainer, sessionI
 }
 
 async function setStatus(container: MedusaContainer, lineIds: string[], status: "active" | "revoked", reason: string | null) {
-  if (lineIds.length === 0) return [] as string[]
   const files: DigitalFileModuleService = container.resolve(DIGITAL_FILE_MODULE)
-  const entitlements = await files.listEntitlements({ line_item_id: lineIds })
-  const changing = entitlements.filter((e) => e.status !== status)
-  if (changing.length) {
-    await files.updateEntitlements(
-      changing.map((e) => ({
-        id: e.id,
-        status,
-        revoked_at: status === "revoked" ? new Date() : null,
-        revoked_reason: status === "revoked" ? reason : null,
-      })),
-    )
-  }
-  return changing.map((e) => e.line_item_id)
+  return (await files.changeEntitlementStatus({ line_item_ids: lineIds }, status, reason)).map((e) => e.line_item_id)
 }
 
 /**

@@ -12,25 +12,11 @@ export const setEntitlementStatusStep = createStep(
   "set-entitlement-status",
   async (input: Selector & { status: "active" | "revoked"; reason?: string }, { container }) => {
     const service: DigitalFileModuleService = container.resolve(DIGITAL_FILE_MODULE)
-    if (!input.ids?.length && !input.line_item_ids?.length) return new StepResponse([], null)
-    const matching = await service.listEntitlements({
-      ...(input.ids?.length ? { id: input.ids } : {}),
-      ...(input.line_item_ids?.length ? { line_item_id: input.line_item_ids } : {}),
-    })
-    const changing = matching.filter((e) => e.status !== input.status)
-    if (changing.length === 0) return new StepResponse([], null)
-    const revoking = input.status === "revoked"
-    await service.updateEntitlements(
-      changing.map((e) => ({
-        id: e.id,
-        status: input.status,
-        revoked_at: revoking ? new Date() : null,
-        revoked_reason: revoking ? (input.reason ?? null) : null,
-      })),
-    )
+    const previous = await service.changeEntitlementStatus(input, input.status, input.reason ?? null)
+    if (previous.length === 0) return new StepResponse([], null)
     return new StepResponse(
-      changing.map((e) => e.id),
-      changing.map((e) => ({ id: e.id, status: e.status, revoked_at: e.revoked_at, revoked_reason: e.revoked_reason })),
+      previous.map((e) => e.id),
+      previous.map(({ line_item_id: _line, ...rest }) => rest),
     )
   },
   async (previous, { container }) => {
