@@ -85,7 +85,7 @@ function countsOf(report: VitestOrJestReport): Counts {
 
 async function unitLane(): Promise<Counts> {
   const total: Counts = { passed: 0, failed: 0, skipped: 0 }
-  for (const dir of [join(root, "packages", "money"), join(root, "packages", "emails"), backendDir, storefrontDir]) {
+  for (const dir of [join(root, "packages", "money"), join(root, "packages", "emails"), join(root, "packages", "monitoring"), backendDir, storefrontDir]) {
     const report = join(reports, `unit-${dir.split("/").pop()}.json`)
     rmSync(report, { force: true })
     await runInherit(bin(dir, "vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], {
@@ -141,6 +141,10 @@ async function e2eLane(): Promise<Counts> {
   // Stripe's API and webhooks, offline: Medusa's Stripe provider talks to the local stand-in
   // (test key, APP_ENV=test only), which signs and sends its events to the backend.
   const stripe = await startStripeStandIn({ webhookSecret: STRIPE_TEST.webhookSecret, webhookUrl: `${backendUrl}/hooks/payment/stripe_stripe` })
+  // Sentry's ingest, offline: both apps (server and browser) report errors to a local stand-in.
+  // Imported here: the package is built by the step before the lanes.
+  const { startSentryStandIn } = await import("@vespertene/monitoring/stand-in")
+  const sentry = await startSentryStandIn()
   const env = {
     ...backendEnv({
       appEnv: "test",
@@ -156,6 +160,7 @@ async function e2eLane(): Promise<Counts> {
     STRIPE_API_BASE: stripe.url,
     // Medusa's fixed 5 s webhook delay, shortened: the browser still completes first as a rule.
     PAYMENT_WEBHOOK_DELAY_MS: "1000",
+    SENTRY_DSN: sentry.dsn,
   }
   rmSync(join(dataDir, "test-outbox"), { recursive: true, force: true })
   await disableMedusaTelemetry(env)
@@ -212,6 +217,7 @@ async function e2eLane(): Promise<Counts> {
     STRIPE_PUBLISHABLE_KEY: STRIPE_TEST.publishableKey,
     // The test Stripe.js talks to the stand-in: the checkout's CSP must let it (test only).
     CSP_EXTRA_CONNECT_SRC: stripe.url,
+    NEXT_PUBLIC_SENTRY_DSN: sentry.dsn,
     // Short, so a test can watch an admin edit reach its page.
     CATALOGUE_REVALIDATE_SECONDS: "2",
   }
@@ -258,6 +264,7 @@ async function e2eLane(): Promise<Counts> {
       E2E_PRIVATE_BACKEND_URL: privateBackendUrl,
       E2E_JSON_REPORT: report,
       E2E_STRIPE_URL: stripe.url,
+      E2E_SENTRY_URL: sentry.url,
       E2E_SCALE_SERVER_URL: scaleServerUrl,
       E2E_BACKEND_SERVER_DIR: serverDir,
       E2E_DATABASE_URL: postgres.url("vespertene_e2e"),
@@ -274,6 +281,7 @@ async function e2eLane(): Promise<Counts> {
   })
   await stopAll()
   await stripe.stop()
+  await sentry.stop()
   const stats = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(report).stats
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped }
 }

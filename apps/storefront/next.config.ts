@@ -1,8 +1,9 @@
 import type { NextConfig } from "next"
+import { withSentryConfig } from "@sentry/nextjs/config"
 import { env } from "./src/env"
 import { baseSecurityHeaders, catalogueCsp } from "./src/lib/security-headers"
 
-const { APP_ENV, IMAGE_ORIGINS } = env()
+const { APP_ENV, IMAGE_ORIGINS, SENTRY_AUTH_TOKEN } = env()
 
 const config: NextConfig = {
   poweredByHeader: false,
@@ -31,4 +32,12 @@ const config: NextConfig = {
   },
 }
 
-export default config
+/**
+ * Sentry's build step only uploads source maps, and only when SENTRY_AUTH_TOKEN (with SENTRY_ORG and
+ * SENTRY_PROJECT) is set at build; the maps are then deleted so they are never served.
+ */
+export default withSentryConfig(config, {
+  telemetry: false,
+  silent: true,
+  sourcemaps: { disable: !SENTRY_AUTH_TOKEN, deleteSourcemapsAfterUpload: true },
+})

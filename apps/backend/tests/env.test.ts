@@ -41,6 +41,14 @@ describe("the backend's environment", () => {
     expect(() => parseBackendEnv(without("STORE_CORS"))).toThrow(/STORE_CORS/)
   })
 
+  it("reports errors only with a DSN, and names a malformed one instead of silently reporting nothing", () => {
+    expect(parseBackendEnv(production).SENTRY_DSN).toBeUndefined()
+    const dsn = "https://0123456789abcdef@o123.ingest.us.sentry.io/4508"
+    expect(parseBackendEnv({ ...production, SENTRY_DSN: dsn }).SENTRY_DSN).toBe(dsn)
+    expect(() => parseBackendEnv({ ...production, SENTRY_DSN: "https://my-key@sentry.io/1" })).toThrow(/SENTRY_DSN must be a Sentry DSN/)
+    expect(() => parseBackendEnv({ ...production, SENTRY_DSN: "https://o123.ingest.sentry.io/4508" })).toThrow(/SENTRY_DSN/)
+  })
+
   it("takes live Stripe keys in production and test keys in staging", () => {
     expect(() => parseBackendEnv({ ...production, STRIPE_API_KEY: "sk_test_51Vespertene" })).toThrow(/needs a live key/)
     expect(() => parseBackendEnv({ ...production, APP_ENV: "staging" })).toThrow(/staging takes test keys only/)

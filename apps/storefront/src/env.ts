@@ -2,8 +2,9 @@ import { z } from "zod"
 
 /**
  * The storefront's environment, validated when the server starts and when it builds. The only
- * module that reads `process.env`. Nothing here is exposed to the browser: the catalogue is read
- * on the server, so even the publishable key stays server-side.
+ * module that reads `process.env`. Nothing here is exposed to the browser (the catalogue is read
+ * on the server, so even the publishable key stays server-side) except NEXT_PUBLIC_SENTRY_DSN,
+ * which is public by design: it can only send error reports.
  */
 const APP_ENVS = ["development", "test", "staging", "production"] as const
 
@@ -17,6 +18,9 @@ const originList = z
     }
     return origins.map((origin) => new URL(origin))
   })
+
+/** What Sentry's SDKs accept as a DSN (a malformed one silently turns reporting off). */
+const SENTRY_DSN = /^https?:\/\/\w+(:\w+)?@[\w.-]+(:\d+)?\/\w[\w/-]*$/
 
 const schema = z.object({
   APP_ENV: z.enum(APP_ENVS, { error: `APP_ENV must be one of ${APP_ENVS.join(", ")}` }),
@@ -50,6 +54,19 @@ const schema = z.object({
    * stand-in that the test Stripe.js talks to). Refused in staging and production.
    */
   CSP_EXTRA_CONNECT_SRC: originList,
+  /**
+   * Error reports (Sentry), from the server and the browser. Built into the browser's bundle, so
+   * set at build time. Unset: reporting is off. Reports carry no cookies, tokens or email addresses.
+   */
+  NEXT_PUBLIC_SENTRY_DSN: z
+    .string()
+    .regex(SENTRY_DSN, "NEXT_PUBLIC_SENTRY_DSN must be a Sentry DSN (https://<key>@<host>/<project>, from the project's Client Keys)")
+    .optional(),
+  /**
+   * Build time only (CI or Vercel): lets the build upload source maps to Sentry, then delete them.
+   * Sentry's build plugin reads it with SENTRY_ORG and SENTRY_PROJECT. Never in a bundle.
+   */
+  SENTRY_AUTH_TOKEN: z.string().min(20, "SENTRY_AUTH_TOKEN must be a Sentry auth token (sntrys_...)").optional(),
   /** How long a catalogue page may be served from the cache before it is refreshed. */
   CATALOGUE_REVALIDATE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 })

@@ -27,6 +27,19 @@ describe("the catalogue's static policy", () => {
   })
 })
 
+describe("error reports", () => {
+  it("let both policies reach the Sentry ingest host, and only with a DSN", () => {
+    const reporting = parseStorefrontEnv({ ...production, NEXT_PUBLIC_SENTRY_DSN: "https://0123abcd@o42.ingest.us.sentry.io/7" })
+    expect(directive(catalogueCsp(reporting), "connect-src")).toBe("connect-src 'self' https://o42.ingest.us.sentry.io")
+    expect(directive(pageCsp(reporting, "n"), "connect-src")).toContain("https://o42.ingest.us.sentry.io")
+    expect(pageCsp(env, "n")).not.toContain("sentry")
+  })
+
+  it("names a malformed DSN at start instead of silently reporting nothing", () => {
+    expect(() => parseStorefrontEnv({ ...production, NEXT_PUBLIC_SENTRY_DSN: "https://o42.ingest.sentry.io/7" })).toThrow(/NEXT_PUBLIC_SENTRY_DSN must be a Sentry DSN/)
+  })
+})
+
 describe("dynamic pages' policy", () => {
   it("allows only nonce'd scripts (and what they load) plus Stripe's frames and API", () => {
     const csp = pageCsp(env, "abc123")

@@ -2,7 +2,9 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { zipSync, strToU8 } from "fflate"
 import { createHash } from "node:crypto"
+import { startSentryStandIn, type SentryStandIn } from "@vespertene/monitoring/stand-in"
 import repairEntitlements from "../../src/jobs/repair-entitlements"
+import { flushReports } from "../../src/lib/monitoring"
 import { DIGITAL_FILE_MODULE } from "../../src/modules/digital-file"
 import { EmailOutbox } from "../../src/modules/resend/outbox"
 import type DigitalFileModuleService from "../../src/modules/digital-file/service"
@@ -16,13 +18,20 @@ import { storeClient } from "../helpers/shop"
 jest.setTimeout(180_000)
 
 // A small cap, and a per-customer rate high enough not to be what the cap test measures.
-const TEST_ENV = { DOWNLOAD_CAP_PER_ENTITLEMENT: "5", DOWNLOAD_RATE_LIMIT_PER_CUSTOMER: "1000" }
-beforeAll(() => {
+// Error reports go to a local Sentry ingest stand-in, started before the app reads its settings.
+const TEST_ENV: Record<string, string> = { DOWNLOAD_CAP_PER_ENTITLEMENT: "5", DOWNLOAD_RATE_LIMIT_PER_CUSTOMER: "1000" }
+let sentry: SentryStandIn
+beforeAll(async () => {
+  sentry = await startSentryStandIn()
+  TEST_ENV.SENTRY_DSN = sentry.dsn
   Object.assign(process.env, TEST_ENV)
 })
-afterAll(() => {
+afterAll(async () => {
   for (const key of Object.keys(TEST_ENV)) delete process.env[key]
+  await sentry.stop()
 })
+
+type SentryEvent = { tags?: Record<string, string>; exception?: { values?: Array<{ value?: string }> }; request?: { url?: string; headers?: Record<string, string> } }
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
@@ -170,6 +179,75 @@ medusaIntegrationTestRunner({
       expect(answers.find((a) => a.status === 429)?.data.message).toMatch(/downloaded 5 times/)
       const [after] = await files().listEntitlements({ id: entitlement.id })
       expect(after?.download_count).toBe(5)
+    })
+
+    it("reports a failing download to Sentry with its order id, and no cookie, token or email address", async () => {
+      const email = "reported@example.com"
+      const { token, order, entitlement } = await purchase(email)
+      const bucket = files().privateBucket
+      const presign = bucket.presignDownload
+      bucket.presignDownload = async () => {
+        throw new Error(`Signing ${entitlement.token} for ${email} failed`)
+      }
+      sentry.clear()
+      try {
+        const res = await api.get(`/store/downloads/${entitlement.token}?email=${encodeURIComponent(email)}`, {
+          headers: { ...shop.headers(token), cookie: `_medusa_jwt=${token}; _vespertene_cart=cart_01SECRET` },
+          maxRedirects: 0,
+          validateStatus: () => true,
+        })
+        // The buyer sees a generic error, never the internals.
+        expect(res.status).toBe(500)
+        expect(JSON.stringify(res.data)).not.toContain("Signing")
+      } finally {
+        bucket.presignDownload = presign
+      }
+      await flushReports()
+      const [event] = (await until(async () => sentry.events(), (events) => events.length > 0)) as SentryEvent[]
+      expect(event!.tags).toMatchObject({ area: "download", order_id: order.id })
+      expect(event!.exception?.values?.[0]?.value).toBe("Signing [token] for [email] failed")
+      expect(event!.request?.url).toBe("/store/downloads/[token]")
+      expect(event!.request?.headers).not.toHaveProperty("cookie")
+      expect(event!.request?.headers).not.toHaveProperty("authorization")
+      const sent = sentry.envelopes().map((envelope) => envelope.raw).join("\n")
+      for (const secret of [entitlement.token, token, email, encodeURIComponent(email), "cart_01SECRET"]) {
+        expect(sent).not.toContain(secret)
+      }
+      // A 4xx is the caller's mistake, not ours: nothing is reported.
+      sentry.clear()
+      expect((await download(token, "00000000-0000-4000-8000-000000000000")).status).toBe(404)
+      await flushReports()
+      expect(sentry.events()).toEqual([])
+    })
+
+    it("reports a failed fulfilment with its order id, and the repair job still delivers it", async () => {
+      const email = "fulfilment@example.com"
+      const token = await shop.signUp(email)
+      const service = files()
+      const grant = service.grantEntitlements
+      service.grantEntitlements = async () => {
+        throw new Error(`Database unavailable while granting for ${email}`)
+      }
+      sentry.clear()
+      let orderId: string
+      try {
+        const { completed } = await shop.buy(token, SEED_PRODUCTS[1]!.handle, australiaId, "au")
+        orderId = completed.order.id
+        await until(
+          async () => (await flushReports(), sentry.events() as SentryEvent[]),
+          (events) => events.some((event) => event.tags?.order_id === orderId),
+        )
+      } finally {
+        service.grantEntitlements = grant
+      }
+      const event = (sentry.events() as SentryEvent[]).find((e) => e.tags?.order_id === orderId)!
+      expect(event.tags).toMatchObject({ area: "fulfilment", order_id: orderId })
+      expect(event.exception?.values?.[0]?.value).toBe("Database unavailable while granting for [email]")
+      expect(JSON.stringify(sentry.envelopes())).not.toContain(email)
+      expect(await service.listEntitlements({ order_id: orderId })).toHaveLength(0)
+
+      await repairEntitlements(getContainer())
+      expect(await service.listEntitlements({ order_id: orderId })).toHaveLength(1)
     })
 
     it("lists the customer's downloads library, and only theirs", async () => {

@@ -1,7 +1,9 @@
 import {
   authenticate,
   defineMiddlewares,
+  errorHandler,
   getAuthContextFromJwtToken,
+  getHttpResponseFromError,
   validateAndTransformBody,
   type MedusaNextFunction,
   type MedusaRequest,
@@ -9,6 +11,7 @@ import {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { backendEnv } from "../lib/env"
+import { areaOfPath, orderOfRequest, reportError } from "../lib/monitoring"
 import { onlyInvitedRegistrations } from "./private-mode"
 import { oneCopyPerProduct } from "./store/one-copy-per-product"
 import { paymentsNeedAnAccount } from "./store/payments-need-an-account"
@@ -75,7 +78,22 @@ function shortWebhookDelayInTests(req: MedusaRequest, _res: MedusaResponse, next
   next()
 }
 
+const medusaErrorHandler = errorHandler()
+
+/**
+ * Medusa's own error responses, plus a report to Sentry for every error that becomes a 5xx
+ * (4xx are the caller's mistakes, not ours): with the area, the order the route was serving,
+ * and the method and path, all through the scrubber.
+ */
+function reportingErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (getHttpResponseFromError(err).statusCode >= 500) {
+    reportError(err, { area: areaOfPath(req.path), orderId: orderOfRequest(req), request: req })
+  }
+  return medusaErrorHandler(err, req, res, next)
+}
+
 export default defineMiddlewares({
+  errorHandler: reportingErrorHandler,
   routes: [
     // Wildcard matchers sort before Medusa's own route middlewares, so these run first.
     { matcher: "/store/*", middlewares: [rejectEndedSessions] },

@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, PaymentActions } from "@medusajs/framework/utils"
 import { toMedusaAmount } from "@vespertene/money/medusa"
 import { backendEnv } from "../lib/env"
+import { reportError } from "../lib/monitoring"
 import { createStripeClient, paymentIntentId } from "../lib/stripe"
 
 /** Sessions younger than this are the browser's to complete; older than LOOKBACK are left alone. */
@@ -64,12 +65,19 @@ export default async function completePaidCarts(container: MedusaContainer, now 
       continue
     }
     logger.warn(`Completing cart ${cartId}: PaymentIntent ${intentId} succeeded but no order was placed`)
-    await processPaymentWorkflow(container).run({
-      input: {
-        action: PaymentActions.SUCCESSFUL,
-        data: { session_id: session.id, amount: toMedusaAmount(intent.amount_received, intent.currency) },
-      },
-    })
+    try {
+      await processPaymentWorkflow(container).run({
+        input: {
+          action: PaymentActions.SUCCESSFUL,
+          data: { session_id: session.id, amount: toMedusaAmount(intent.amount_received, intent.currency) },
+        },
+      })
+    } catch (error) {
+      // One cart that cannot complete must not hold up the others; the next run tries it again.
+      reportError(error, { area: "checkout", ids: { cart_id: cartId, payment_session_id: session.id } })
+      logger.error(`Paid-cart check: completing cart ${cartId} failed (${(error as Error).message})`)
+      continue
+    }
     done.add(cartId)
     completed++
   }

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { reportError } from "../lib/monitoring"
 import { DIGITAL_FILE_MODULE } from "../modules/digital-file"
 import type DigitalFileModuleService from "../modules/digital-file/service"
 import { grantOrderEntitlementsWorkflow } from "../workflows/delivery/workflows/grant-order-entitlements"
@@ -27,13 +28,18 @@ export default async function repairEntitlements(container: MedusaContainer) {
     (await service.listEntitlements({ order_id: orders.map((o) => o.id) }, { select: ["order_id"] })).map((e) => e.order_id),
   )
   let granted = 0
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   for (const order of orders.filter((o) => !served.has(o.id))) {
-    const { result } = await grantOrderEntitlementsWorkflow(container).run({ input: { order_id: order.id } })
-    granted += result.length
+    try {
+      const { result } = await grantOrderEntitlementsWorkflow(container).run({ input: { order_id: order.id } })
+      granted += result.length
+    } catch (error) {
+      // One order that cannot be granted must not hold up the others; the next run tries again.
+      reportError(error, { area: "fulfilment", orderId: order.id })
+      logger.error(`Entitlement repair: granting order ${order.id} failed (${(error as Error).message})`)
+    }
   }
-  if (granted > 0) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Entitlement repair granted ${granted} missing entitlement(s)`)
-  }
+  if (granted > 0) logger.warn(`Entitlement repair granted ${granted} missing entitlement(s)`)
 }
 
 export const config = { name: "repair-entitlements", schedule: "*/10 * * * *" }

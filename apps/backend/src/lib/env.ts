@@ -10,6 +10,9 @@ export type AppEnv = (typeof APP_ENVS)[number]
 const secret = (name: string) =>
   z.string({ error: `${name} is required (generate one with: openssl rand -base64 32)` }).min(32, `${name} must be at least 32 characters`)
 
+/** What Sentry's SDKs accept as a DSN (a malformed one silently turns reporting off). */
+export const SENTRY_DSN = /^https?:\/\/\w+(:\w+)?@[\w.-]+(:\d+)?\/\w[\w/-]*$/
+
 const corsList = z
   .string()
   .refine((value) => value.split(",").every((origin) => /^https?:\/\/[^/\s]+$/.test(origin.trim())), {
@@ -75,6 +78,16 @@ const schema = z.object({
    * test (ADR 0016). A runtime setting: restart, no rebuild.
    */
   PRIVATE_MODE: z.enum(["true", "false"], { error: "PRIVATE_MODE must be true or false" }).optional(),
+  /**
+   * Error reports (Sentry). Unset: reporting is off. Events carry the area and our order id,
+   * never cookies, tokens or email addresses (src/lib/monitoring.ts).
+   */
+  SENTRY_DSN: z
+    .string()
+    .regex(SENTRY_DSN, "SENTRY_DSN must be a Sentry DSN (https://<key>@<host>/<project>, from the project's Client Keys)")
+    .optional(),
+  /** Which build a report came from (the deploy sets it to the commit). */
+  SENTRY_RELEASE: z.string().min(1).optional(),
   /** Only for `medusa exec ./src/scripts/bootstrap.ts`: who is invited as the first admin. */
   BOOTSTRAP_ADMIN_EMAIL: z.email("BOOTSTRAP_ADMIN_EMAIL must be an email address").optional(),
   /** Only for `medusa exec ./src/scripts/seed.ts`: the first admin, when both are set. */

@@ -1,10 +1,15 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { reportingErrors } from "../lib/monitoring"
 import { sendRefundNotice } from "../workflows/billing/payment-incidents"
 import { revokeRefundedEntitlementsWorkflow } from "../workflows/delivery/workflows/revoke-refunded-entitlements"
 
 /** A refund made in the admin takes back access to what it refunded, and tells the buyer once. */
 export default async function paymentRefunded({ event, container }: SubscriberArgs<{ id: string }>) {
-  const { result } = await revokeRefundedEntitlementsWorkflow(container).run({ input: { payment_id: event.data.id } })
+  await reportingErrors({ area: "refund", ids: { payment_id: event.data.id } }, () => revokeAndTell(container, event.data.id))
+}
+
+async function revokeAndTell(container: SubscriberArgs<unknown>["container"], paymentId: string) {
+  const { result } = await revokeRefundedEntitlementsWorkflow(container).run({ input: { payment_id: paymentId } })
   if (!result.refunded.order_id) return
   await sendRefundNotice(container, {
     order_id: result.refunded.order_id,

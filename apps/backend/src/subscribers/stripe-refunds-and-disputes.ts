@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, PaymentWebhookEvents } from "@medusajs/framework/utils"
 import type Stripe from "stripe"
 import { backendEnv } from "../lib/env"
+import { reportingErrors } from "../lib/monitoring"
 import { createStripeClient } from "../lib/stripe"
 import {
   handleStripeDisputeClosed,
@@ -42,6 +43,11 @@ export default async function stripeRefundsAndDisputes({ event, container }: Sub
   const handled = ["charge.refunded", "charge.dispute.created", "charge.dispute.closed"]
   if (!handled.includes(stripeEvent.type)) return
 
+  await reportingErrors({ area: "webhook", ids: { stripe_event: stripeEvent.id } }, () => handle(container, stripe, stripeEvent))
+}
+
+async function handle(container: SubscriberArgs<unknown>["container"], stripe: Stripe, stripeEvent: Stripe.Event) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const object = stripeEvent.data.object as Stripe.Charge | Stripe.Dispute
   const intentId = typeof object.payment_intent === "string" ? object.payment_intent : object.payment_intent?.id
   if (!intentId) return
@@ -52,9 +58,11 @@ export default async function stripeRefundsAndDisputes({ event, container }: Sub
   const orderId = await orderOfPaymentSession(container, sessionId)
   if (!orderId) logger.warn(`Stripe ${stripeEvent.type} for ${intentId}: no order has this payment; recorded only`)
 
-  if (stripeEvent.type === "charge.refunded") await handleStripeRefund(container, object as Stripe.Charge, orderId)
-  else if (stripeEvent.type === "charge.dispute.created") await handleStripeDisputeOpened(container, object as Stripe.Dispute, orderId)
-  else await handleStripeDisputeClosed(container, object as Stripe.Dispute, orderId)
+  await reportingErrors({ area: "webhook", orderId, ids: { stripe_event: stripeEvent.id } }, async () => {
+    if (stripeEvent.type === "charge.refunded") await handleStripeRefund(container, object as Stripe.Charge, orderId)
+    else if (stripeEvent.type === "charge.dispute.created") await handleStripeDisputeOpened(container, object as Stripe.Dispute, orderId)
+    else await handleStripeDisputeClosed(container, object as Stripe.Dispute, orderId)
+  })
 }
 
 export const config: SubscriberConfig = {

@@ -9,7 +9,7 @@ import type { StorefrontEnv } from "@/env"
  *   'strict-dynamic': only scripts this page itself started may run, Stripe.js among them.
  */
 
-type CspEnv = Pick<StorefrontEnv, "APP_ENV" | "IMAGE_ORIGINS" | "CSP_EXTRA_CONNECT_SRC">
+type CspEnv = Pick<StorefrontEnv, "APP_ENV" | "IMAGE_ORIGINS" | "CSP_EXTRA_CONNECT_SRC" | "NEXT_PUBLIC_SENTRY_DSN">
 
 const STRIPE = {
   script: ["https://js.stripe.com"],
@@ -19,6 +19,8 @@ const STRIPE = {
 }
 
 const imageSources = (env: CspEnv) => env.IMAGE_ORIGINS.map((origin) => origin.origin)
+/** Where the browser sends error reports, when they are on. */
+const reportSources = (env: CspEnv) => (env.NEXT_PUBLIC_SENTRY_DSN ? [new URL(env.NEXT_PUBLIC_SENTRY_DSN).origin] : [])
 const deployed = (env: CspEnv) => env.APP_ENV === "staging" || env.APP_ENV === "production"
 
 function serialise(directives: Record<string, string[]>): string {
@@ -46,7 +48,7 @@ export function catalogueCsp(env: CspEnv): string {
     // Next's prerendered HTML carries its bootstrap inline; nothing else runs here.
     "script-src": ["'self'", "'unsafe-inline'", ...(env.APP_ENV === "development" ? ["'unsafe-eval'"] : [])],
     "img-src": ["'self'", "data:", "blob:", ...imageSources(env)],
-    "connect-src": ["'self'"],
+    "connect-src": ["'self'", ...reportSources(env)],
     "frame-src": ["'none'"],
   })
 }
@@ -57,7 +59,7 @@ export function pageCsp(env: CspEnv, nonce: string): string {
     ...shared(env),
     "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...STRIPE.script, ...(env.APP_ENV === "development" ? ["'unsafe-eval'"] : [])],
     "img-src": ["'self'", "data:", "blob:", ...imageSources(env), ...STRIPE.img],
-    "connect-src": ["'self'", ...STRIPE.connect, ...env.CSP_EXTRA_CONNECT_SRC.map((origin) => origin.origin)],
+    "connect-src": ["'self'", ...STRIPE.connect, ...reportSources(env), ...env.CSP_EXTRA_CONNECT_SRC.map((origin) => origin.origin)],
     "frame-src": STRIPE.frame,
   })
 }

@@ -23,6 +23,7 @@ export type DownloadClaim =
   | {
       outcome: "granted"
       entitlement_id: string
+      order_id: string
       download_count: number
       file: { storage_key: string; file_name: string; content_type: string }
     }
@@ -77,9 +78,9 @@ export default class DigitalFileModuleService extends MedusaService({ DigitalFil
   ): Promise<DownloadClaim> {
     const manager = sharedContext.manager!
     const [found] = await manager.execute<
-      Array<{ id: string; customer_id: string; status: string; storage_key: string; file_name: string; content_type: string }>
+      Array<{ id: string; order_id: string; customer_id: string; status: string; storage_key: string; file_name: string; content_type: string }>
     >(
-      `select e.id, e.customer_id, e.status, f.storage_key, f.file_name, f.content_type
+      `select e.id, e.order_id, e.customer_id, e.status, f.storage_key, f.file_name, f.content_type
          from entitlement e join digital_file f on f.id = e.digital_file_id
         where e.token = ? and e.deleted_at is null`,
       [token],
@@ -96,6 +97,7 @@ export default class DigitalFileModuleService extends MedusaService({ DigitalFil
     return {
       outcome: "granted",
       entitlement_id: found.id,
+      order_id: found.order_id,
       download_count: Number(counted.download_count),
       file: { storage_key: found.storage_key, file_name: found.file_name, content_type: found.content_type },
     }

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server"
 import { requestDownload } from "@/lib/medusa/downloads"
+import { reportError } from "@/lib/monitoring"
 import { currentSession } from "@/lib/session"
 
 const PROBLEMS: Record<number, string> = { 404: "not-found", 410: "revoked", 429: "limit" }
@@ -20,7 +21,14 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const session = await currentSession()
   if (!session) return redirectHere(`/sign-in?next=${encodeURIComponent(here)}`)
 
-  const answer = await requestDownload(session.token, token, request.headers.get("user-agent"))
+  let answer: Response
+  try {
+    answer = await requestDownload(session.token, token, request.headers.get("user-agent"))
+  } catch (error) {
+    // The backend could not be reached: tell the customer, and us.
+    reportError(error, { area: "download" })
+    return redirectHere(`/account/downloads?${new URLSearchParams({ problem: "unavailable" })}`, 303)
+  }
   const location = answer.headers.get("location")
   if (answer.status === 302 && location) {
     const response = NextResponse.redirect(location, 302)

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { createHmac } from "node:crypto"
 import { clientIp } from "../../../../lib/client-ip"
 import { backendEnv } from "../../../../lib/env"
+import { noteOrderForReports } from "../../../../lib/monitoring"
 import { DIGITAL_FILE_MODULE } from "../../../../modules/digital-file"
 import type DigitalFileModuleService from "../../../../modules/digital-file/service"
 import { SECURITY_MODULE } from "../../../../modules/security"
@@ -59,6 +60,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       return
   }
 
+  noteOrderForReports(req, claim.order_id)
   const ip = clientIp(req, env.STOREFRONT_PROXY_SECRET)
   await files.createDownloadEvents({
     entitlement_id: claim.entitlement_id,

@@ -1,0 +1,6 @@
+import { startMonitoring } from "./src/lib/monitoring"
+
+/** `medusa start` runs this before the app loads: error reports start first (off without SENTRY_DSN). */
+export function register() {
+  startMonitoring()
+}
