@@ -216,6 +216,16 @@ medusaIntegrationTestRunner({
         expect(await count()).toEqual(before)
         expect(before).toMatchObject({ regions: ["Australia", "International"], gst: 1, keys: 1 })
 
+        // GST that drifted from 10 % is put back; nothing else about the tax region changes.
+        const tax = container.resolve(Modules.TAX)
+        const australia = (await tax.listTaxRegions({ country_code: "au" })).find((t) => !t.parent_id)
+        const defaults = async () => (await tax.listTaxRates({ tax_region_id: australia!.id })).filter((r) => r.is_default)
+        const [gst] = await defaults()
+        await tax.updateTaxRates(gst!.id, { rate: 5 })
+        await bootstrapShop(container, { adminEmail: "owner@vespertene.test" })
+        const after = await defaults()
+        expect(after.map((r) => [r.id, Number(r.rate), r.code])).toEqual([[gst!.id, 10, "GST"]])
+
         const invites = await container.resolve(Modules.USER).listInvites({ email: "owner@vespertene.test" })
         expect(invites).toHaveLength(1)
         const emails = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: "owner@vespertene.test", template: "staff-invite" })

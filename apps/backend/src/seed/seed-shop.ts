@@ -13,7 +13,7 @@ import {
   updateStoresWorkflow,
   uploadFilesWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { exclusiveFromInclusive } from "@vespertene/money/gst"
+import { AU_GST_BASIS_POINTS, exclusiveFromInclusive } from "@vespertene/money/gst"
 import { toMedusaAmount } from "@vespertene/money/medusa"
 import { randomUUID } from "node:crypto"
 import { allowsTestPayments, backendEnv } from "../lib/env"
@@ -24,6 +24,8 @@ import { productArchive, productImage } from "./assets"
 import { INTERNATIONAL_COUNTRIES, SEED_PRODUCTS, type SeedProduct } from "./catalogue"
 
 const CURRENCY = "aud"
+/** Medusa's tax rates are percentages; ours are basis points (1000 = 10 %). */
+const GST_PERCENT = AU_GST_BASIS_POINTS / 100
 /** A demo code for development and tests: 10 % off the whole order. */
 export const SEED_PROMO_CODE = "LAUNCH10"
 const SALES_CHANNEL = "Vespertene Online"
@@ -81,18 +83,32 @@ export async function prepareShop(container: MedusaContainer): Promise<Prepared>
   const international = await covering(INTERNATIONAL_COUNTRIES[0]!)
   if (!australia || !international) throw new Error("prepareShop: the Australia and International regions could not be created")
 
-  const taxRegions = await container.resolve(Modules.TAX).listTaxRegions({ country_code: "au" })
-  if (!taxRegions.some((t) => !t.parent_id)) {
-    await createTaxRegionsWorkflow(container).run({
-      input: [{ country_code: "au", provider_id: "tp_system", default_tax_rate: { rate: 10, code: "GST", name: "GST" } }],
-    })
-  }
+  await ensureGst(container)
 
   return {
     publishableKey: await ensurePublishableKey(container, salesChannel.id),
     salesChannelId: salesChannel.id,
     australiaId: australia.id,
     internationalId: international.id,
+  }
+}
+
+/** Australia's GST is 10 %: the AU tax region is created with it, and a default rate that drifted is put back. */
+async function ensureGst(container: MedusaContainer) {
+  const tax = container.resolve(Modules.TAX)
+  const australia = (await tax.listTaxRegions({ country_code: "au" })).find((t) => !t.parent_id)
+  if (!australia) {
+    await createTaxRegionsWorkflow(container).run({
+      input: [{ country_code: "au", provider_id: "tp_system", default_tax_rate: { rate: GST_PERCENT, code: "GST", name: "GST" } }],
+    })
+    return
+  }
+  const rate = (await tax.listTaxRates({ tax_region_id: australia.id })).find((r) => r.is_default)
+  if (!rate) {
+    await tax.createTaxRates({ tax_region_id: australia.id, rate: GST_PERCENT, code: "GST", name: "GST", is_default: true })
+  } else if (Number(rate.rate) !== GST_PERCENT) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Australia's default tax rate was ${rate.rate} %; set back to GST ${GST_PERCENT} %`)
+    await tax.updateTaxRates(rate.id, { rate: GST_PERCENT })
   }
 }
 
