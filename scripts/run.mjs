@@ -10,8 +10,8 @@ import { fileURLToPath } from "node:url"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const [command, ...args] = process.argv.slice(2)
-if (!["dev", "test"].includes(command ?? "")) {
-  console.error("usage: node scripts/run.mjs <dev|test> [options]")
+if (!["dev", "test", "bench"].includes(command ?? "")) {
+  console.error("usage: node scripts/run.mjs <dev|test|bench> [options]")
   process.exit(2)
 }
 
@@ -64,4 +64,5 @@ if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== digest) {
   writeFileSync(stamp, digest)
 }
 
-process.exit(run(pnpm, ["exec", "tsx", join("scripts", `${command}.ts`), ...args]))
+const script = command === "bench" ? join("bench", "run.ts") : join("scripts", `${command}.ts`)
+process.exit(run(pnpm, ["exec", "tsx", script, ...args]))

@@ -7,7 +7,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
-import { spawnSync } from "node:child_process"
 import { startObjectStore, LOCAL_S3_ACCESS_KEY_ID, LOCAL_S3_SECRET_ACCESS_KEY, type RunningObjectStore } from "@vespertene/devstack/object-store"
 import { startEmbeddedPostgres, type RunningPostgres } from "@vespertene/devstack/postgres"
 import { startPgBouncer, startRedis } from "@vespertene/devstack/scale-out"
@@ -28,6 +27,7 @@ import {
   storefrontDir,
   type ObjectStoreSettings,
 } from "./lib/stack"
+import { ensureDebianPackages, hasCommand } from "./lib/system-packages"
 
 type Counts = { passed: number; failed: number; skipped: number }
 type Lane = { name: string; run: () => Promise<Counts> }
@@ -287,29 +287,8 @@ async function e2eLane(): Promise<Counts> {
 }
 
 /** What the e2e lane needs from the system: Chromium, and Redis and PgBouncer for the scale-out test. */
-function ensureSystemPackages() {
-  const has = (command: string) => spawnSync("sh", ["-c", `command -v ${command} || test -x /usr/sbin/${command}`]).status === 0
-  const missing = [
-    ...(existsSync(CHROMIUM) ? [] : ["chromium"]),
-    ...(has("redis-server") ? [] : ["redis-server"]),
-    ...(has("pgbouncer") ? [] : ["pgbouncer"]),
-  ]
-  if (missing.length === 0) return
-  const isRoot = process.getuid?.() === 0
-  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0
-  if (isRoot && hasApt) {
-    step(`Installing ${missing.join(", ")} from Debian's packages …`)
-    const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" })
-    const install = spawnSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], {
-      stdio: "inherit",
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-    })
-    if (update.status === 0 && install.status === 0) return
-  }
-  throw new Error(
-    `The e2e lane needs ${missing.join(", ")}. On Debian/Ubuntu: sudo apt-get install ${missing.join(" ")}; ` +
-      "elsewhere install them (and set CHROMIUM_PATH to Chromium's binary).",
-  )
+function ensureE2ePackages() {
+  ensureDebianPackages({ chromium: existsSync(CHROMIUM), "redis-server": hasCommand("redis-server"), pgbouncer: hasCommand("pgbouncer") })
 }
 
 /** `npm test -- --lane e2e --only checkout`: only the test files whose path matches. */
@@ -333,7 +312,7 @@ async function main() {
     cwd: root,
     env: { ...process.env, ...QUIET_ENV },
   })
-  if (lanes.some((lane) => lane.name === "e2e")) ensureSystemPackages()
+  if (lanes.some((lane) => lane.name === "e2e")) ensureE2ePackages()
 
   const results: Array<{ name: string; counts: Counts; seconds: number; error?: string }> = []
   for (const lane of lanes) {

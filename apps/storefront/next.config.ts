@@ -12,7 +12,7 @@ const config: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: baseSecurityHeaders() },
-      ...["/", "/products/:handle*"].map((source) => ({
+      ...["/", "/licence", "/products/:handle*"].map((source) => ({
         source,
         headers: [{ key: "Content-Security-Policy", value: catalogueCsp(env()) }],
       })),

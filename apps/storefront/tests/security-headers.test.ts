@@ -64,7 +64,7 @@ describe("dynamic pages' policy", () => {
 
 describe("which pages are cached catalogue pages", () => {
   it("is the home page and product pages only", () => {
-    expect(["/", "/products/nightfall"].every(isCataloguePath)).toBe(true)
+    expect(["/", "/licence", "/products/nightfall"].every(isCataloguePath)).toBe(true)
     expect(["/checkout", "/cart", "/account", "/sign-in", "/productsx"].some(isCataloguePath)).toBe(false)
   })
 })

@@ -6,6 +6,8 @@
 import { assertMinorUnits, type MinorUnits } from "./index"
 
 export const AU_GST_BASIS_POINTS = 1000
+/** The same rate as Medusa's tax module holds it: a percentage. */
+export const AU_GST_PERCENT = AU_GST_BASIS_POINTS / 100
 
 const BP = 10_000n
 

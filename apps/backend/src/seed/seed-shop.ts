@@ -13,7 +13,7 @@ import {
   updateStoresWorkflow,
   uploadFilesWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { AU_GST_BASIS_POINTS, exclusiveFromInclusive } from "@vespertene/money/gst"
+import { AU_GST_PERCENT as GST_PERCENT, exclusiveFromInclusive } from "@vespertene/money/gst"
 import { toMedusaAmount } from "@vespertene/money/medusa"
 import { randomUUID } from "node:crypto"
 import { allowsTestPayments, backendEnv } from "../lib/env"
@@ -24,8 +24,6 @@ import { productArchive, productImage } from "./assets"
 import { INTERNATIONAL_COUNTRIES, SEED_PRODUCTS, type SeedProduct } from "./catalogue"
 
 const CURRENCY = "aud"
-/** Medusa's tax rates are percentages; ours are basis points (1000 = 10 %). */
-const GST_PERCENT = AU_GST_BASIS_POINTS / 100
 /** A demo code for development and tests: 10 % off the whole order. */
 export const SEED_PROMO_CODE = "LAUNCH10"
 const SALES_CHANNEL = "Vespertene Online"

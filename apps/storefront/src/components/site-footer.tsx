@@ -1,3 +1,5 @@
+import Link from "next/link"
+
 export function SiteFooter() {
   return (
     <footer className="site-footer">
@@ -6,7 +8,9 @@ export function SiteFooter() {
         <p className="muted">
           Prices in Australian dollars, including 10&nbsp;% GST for buyers in Australia. Buyers abroad pay no GST.
         </p>
-        <p className="muted">© {new Date().getFullYear()} Vespertene</p>
+        <p className="muted">
+          <Link href="/licence">Licence and refunds</Link> · © {new Date().getFullYear()} Vespertene
+        </p>
       </div>
     </footer>
   )

@@ -65,40 +65,55 @@ export default class DigitalFileModuleService extends MedusaService({ DigitalFil
   }
 
   /**
-   * Resolves a download request for `customerId`. Someone else's token is indistinguishable from
-   * an unknown one. Counting the download and checking the cap is one conditional UPDATE, so
-   * concurrent requests can never exceed the cap.
+   * A download, in one round trip: the token is looked up, its owner and status checked, the
+   * count raised only while under the cap (concurrent requests cannot overshoot it) and the
+   * download logged, atomically. Anyone but the owner learns only "not found".
    */
   @InjectManager()
   async claimDownload(
     token: string,
     customerId: string,
     cap: number,
+    log: { ip_hash: string; user_agent: string | null },
     @MedusaContext() sharedContext: Context<EntityManager> = {},
   ): Promise<DownloadClaim> {
     const manager = sharedContext.manager!
     const [found] = await manager.execute<
-      Array<{ id: string; order_id: string; customer_id: string; status: string; storage_key: string; file_name: string; content_type: string }>
+      Array<{
+        id: string
+        order_id: string
+        customer_id: string
+        status: string
+        storage_key: string
+        file_name: string
+        content_type: string
+        download_count: number | null
+      }>
     >(
-      `select e.id, e.order_id, e.customer_id, e.status, f.storage_key, f.file_name, f.content_type
-         from entitlement e join digital_file f on f.id = e.digital_file_id
-        where e.token = ? and e.deleted_at is null`,
-      [token],
+      `with found as (
+         select e.id, e.order_id, e.customer_id, e.status, f.storage_key, f.file_name, f.content_type
+           from entitlement e join digital_file f on f.id = e.digital_file_id
+          where e.token = ? and e.deleted_at is null
+       ), counted as (
+         update entitlement set download_count = download_count + 1, updated_at = now()
+          where id = (select id from found where customer_id = ? and status = 'active')
+            and status = 'active' and download_count < ?
+          returning id, download_count
+       ), logged as (
+         insert into download_event (id, entitlement_id, ip_hash, user_agent, created_at, updated_at)
+         select ?, counted.id, ?, ?, now(), now() from counted
+       )
+       select found.*, counted.download_count from found left join counted on counted.id = found.id`,
+      [token, customerId, cap, generateEntityId(undefined, "dl"), log.ip_hash, log.user_agent],
     )
     if (!found || found.customer_id !== customerId) return { outcome: "not_found" }
     if (found.status !== "active") return { outcome: "revoked" }
-    const [counted] = await manager.execute<Array<{ download_count: number }>>(
-      `update entitlement set download_count = download_count + 1, updated_at = now()
-        where id = ? and status = 'active' and download_count < ?
-        returning download_count`,
-      [found.id, cap],
-    )
-    if (!counted) return { outcome: "limit_reached", cap }
+    if (found.download_count === null) return { outcome: "limit_reached", cap }
     return {
       outcome: "granted",
       entitlement_id: found.id,
       order_id: found.order_id,
-      download_count: Number(counted.download_count),
+      download_count: Number(found.download_count),
       file: { storage_key: found.storage_key, file_name: found.file_name, content_type: found.content_type },
     }
   }

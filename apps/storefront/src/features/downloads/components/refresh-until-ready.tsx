@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation"
 import { useEffect, useState } from "react"
 
 /**
- * A just-paid order's downloads are granted a moment after the order exists: refresh the page
- * until they are there, a bounded number of times, then leave a note instead of spinning.
+ * A just-paid order's downloads are granted a moment after the order exists (usually well under
+ * a second): refresh the page until they are there, quickly at first and then once a second, a
+ * bounded number of times, then leave a note instead of spinning.
  */
-export function RefreshUntilReady({ ready, attempts = 20, intervalMs = 1000 }: { ready: boolean; attempts?: number; intervalMs?: number }) {
+export function RefreshUntilReady({ ready, attempts = 24, intervalMs = 1000 }: { ready: boolean; attempts?: number; intervalMs?: number }) {
   const router = useRouter()
   const [tries, setTries] = useState(0)
   useEffect(() => {
@@ -15,7 +16,7 @@ export function RefreshUntilReady({ ready, attempts = 20, intervalMs = 1000 }: {
     const timer = setTimeout(() => {
       setTries((t) => t + 1)
       router.refresh()
-    }, intervalMs)
+    }, tries < 5 ? 200 : intervalMs)
     return () => clearTimeout(timer)
   }, [ready, tries, attempts, intervalMs, router])
   if (ready) return null

@@ -38,8 +38,15 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
   const token = String(req.params.token ?? "")
   const files: DigitalFileModuleService = req.scope.resolve(DIGITAL_FILE_MODULE)
+  const ip = clientIp(req, env.STOREFRONT_PROXY_SECRET)
+  const log = {
+    // Keyed hash: the log can tell downloads from one address apart without keeping the address.
+    ip_hash: createHmac("sha256", env.COOKIE_SECRET).update(ip).digest("hex").slice(0, 32),
+    user_agent: (req.headers["user-agent"] ?? "").slice(0, 300) || null,
+  }
+  // Checked, counted and logged in one statement.
   const claim = UUID.test(token)
-    ? await files.claimDownload(token.toLowerCase(), customerId, env.DOWNLOAD_CAP_PER_ENTITLEMENT)
+    ? await files.claimDownload(token.toLowerCase(), customerId, env.DOWNLOAD_CAP_PER_ENTITLEMENT, log)
     : ({ outcome: "not_found" } as const)
 
   switch (claim.outcome) {
@@ -61,13 +68,6 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   }
 
   noteOrderForReports(req, claim.order_id)
-  const ip = clientIp(req, env.STOREFRONT_PROXY_SECRET)
-  await files.createDownloadEvents({
-    entitlement_id: claim.entitlement_id,
-    // Keyed hash: the log can tell downloads from one address apart without keeping the address.
-    ip_hash: createHmac("sha256", env.COOKIE_SECRET).update(ip).digest("hex").slice(0, 32),
-    user_agent: (req.headers["user-agent"] ?? "").slice(0, 300) || null,
-  })
   const url = await files.privateBucket.presignDownload(
     claim.file.storage_key,
     { name: claim.file.file_name, contentType: claim.file.content_type },

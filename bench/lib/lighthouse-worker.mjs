@@ -1,0 +1,48 @@
+// Runs Lighthouse (mobile preset) for bench/lib/lighthouse.ts: reads {chromePath, pages} as JSON on
+// stdin, prints the scores as JSON on stdout. Plain JavaScript on purpose (see lighthouse.ts).
+import * as chromeLauncher from "chrome-launcher"
+import lighthouse from "lighthouse"
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+let input = ""
+for await (const chunk of process.stdin) input += chunk
+const { chromePath, pages } = JSON.parse(input)
+
+const chrome = await chromeLauncher.launch({
+  chromePath,
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+})
+try {
+  const scores = []
+  for (const page of pages) {
+    const result = await lighthouse(page.url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: CATEGORIES,
+      extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
+    })
+    if (!result) throw new Error(`Lighthouse returned nothing for ${page.url}`)
+    const { categories, audits } = result.lhr
+    const score = (id) => Math.round((categories[id]?.score ?? 0) * 100)
+    // What keeps a category down: the weighted audits that scored below 0.9, by id.
+    const failing = Object.values(categories)
+      .flatMap((category) => category.auditRefs.filter((ref) => ref.weight > 0).map((ref) => audits[ref.id]))
+      .filter((audit) => audit && audit.score !== null && audit.score < 0.9)
+      .map((audit) => audit.id)
+    scores.push({
+      page: page.name,
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      bestPractices: score("best-practices"),
+      seo: score("seo"),
+      lcpMs: Math.round(audits["largest-contentful-paint"]?.numericValue ?? 0),
+      tbtMs: Math.round(audits["total-blocking-time"]?.numericValue ?? 0),
+      failing: [...new Set(failing)],
+    })
+  }
+  process.stdout.write(JSON.stringify(scores))
+} finally {
+  chrome.kill()
+}

@@ -1,0 +1,39 @@
+import { spawn } from "node:child_process"
+import { join } from "node:path"
+import { gzipSync } from "node:zlib"
+
+export type LighthouseScores = { page: string; performance: number; accessibility: number; bestPractices: number; seo: number; lcpMs: number; tbtMs: number; failing: string[] }
+
+/**
+ * Lighthouse's default (mobile) preset in Debian's Chromium, one page after another in one browser.
+ * `cookie` signs the run in (the downloads library). Runs in a plain Node process: Lighthouse
+ * sends its own functions to the browser as source, which a TypeScript loader would rewrite.
+ */
+export async function lighthouseScores(
+  chromePath: string,
+  pages: Array<{ name: string; url: string; cookie?: string }>,
+): Promise<LighthouseScores[]> {
+  const { NODE_OPTIONS: _loader, ...env } = process.env
+  const child = spawn(process.execPath, [join(import.meta.dirname, "lighthouse-worker.mjs")], { env, stdio: ["pipe", "pipe", "inherit"] })
+  let output = ""
+  child.stdout.setEncoding("utf8")
+  child.stdout.on("data", (chunk: string) => (output += chunk))
+  child.stdin.end(JSON.stringify({ chromePath, pages }))
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve))
+  if (code !== 0) throw new Error(`Lighthouse exited with ${code}`)
+  return JSON.parse(output) as LighthouseScores[]
+}
+
+/** The JavaScript a page's HTML makes the browser load before it is interactive, gzipped. */
+export async function firstLoadJavaScript(pageUrl: string): Promise<{ files: number; gzipBytes: number; rawBytes: number }> {
+  const html = await (await fetch(pageUrl)).text()
+  const sources = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => new URL(m[1]!.replaceAll("&amp;", "&"), pageUrl).href)
+  let gzipBytes = 0
+  let rawBytes = 0
+  for (const src of new Set(sources)) {
+    const body = Buffer.from(await (await fetch(src)).arrayBuffer())
+    rawBytes += body.length
+    gzipBytes += gzipSync(body, { level: 9 }).length
+  }
+  return { files: new Set(sources).size, gzipBytes, rawBytes }
+}
