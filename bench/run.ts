@@ -31,7 +31,7 @@ import {
   storefrontDir,
 } from "../scripts/lib/stack"
 import { ensureDebianPackages, hasCommand } from "../scripts/lib/system-packages"
-import { firstLoadJavaScript, lighthouseScores, type LighthouseScores } from "./lib/lighthouse"
+import { firstLoadJavaScript, lighthouseScores, warmImages, type LighthouseScores } from "./lib/lighthouse"
 import { measure, warm, type LoadFigures } from "./lib/load"
 import { startNginx } from "./lib/nginx"
 import { peakRss } from "./lib/rss"
@@ -233,6 +233,7 @@ async function main() {
     // 4. Lighthouse -----------------------------------------------------------------------------
     step("Lighthouse (mobile preset) …")
     const signedIn = `_medusa_jwt=${customers[0]!.token}`
+    for (const url of [pages.home, pages.product]) await warmImages(url)
     const scores = await lighthouseScores(CHROMIUM, [
       { name: "home", url: pages.home },
       { name: "product", url: pages.product },
@@ -248,6 +249,8 @@ async function main() {
         "≥ 95 / 100 / ≥ 95 / 100",
         ok,
       )
+      for (const error of s.consoleErrors) console.log(`      console error: ${error}`)
+      for (const shift of s.layoutShifts) console.log(`      layout shift: ${shift}`)
     }
     const js = await firstLoadJavaScript(pages.product)
     check("product page first-load JavaScript", `${(js.gzipBytes / 1024).toFixed(1)} kB gzip`, `${js.files} files, ${(js.rawBytes / 1024).toFixed(0)} kB raw`, "reported", js.files > 0)

@@ -40,6 +40,9 @@ try {
       lcpMs: Math.round(audits["largest-contentful-paint"]?.numericValue ?? 0),
       tbtMs: Math.round(audits["total-blocking-time"]?.numericValue ?? 0),
       failing: [...new Set(failing)],
+      // Why, where Lighthouse says: the console's errors and what shifted the layout.
+      consoleErrors: (audits["errors-in-console"]?.details?.items ?? []).map((item) => String(item.description ?? item.source ?? "")).slice(0, 5),
+      layoutShifts: (audits["layout-shifts"]?.details?.items ?? []).map((item) => String(item.node?.snippet ?? item.node?.selector ?? "")).slice(0, 3),
     })
   }
   process.stdout.write(JSON.stringify(scores))

@@ -11,7 +11,7 @@ import { ForgetStaleCart } from "@/features/cart/components/forget-stale-cart"
 import { getCart, holdsCartCookies } from "@/lib/medusa/cart"
 import { currentSession } from "@/lib/session"
 
-export const metadata: Metadata = { title: "Your cart", robots: { index: false } }
+export const metadata: Metadata = { title: "Your cart" }
 
 export default async function CartPage() {
   const session = await currentSession()

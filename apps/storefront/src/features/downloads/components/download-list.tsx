@@ -16,7 +16,7 @@ export function DownloadList({ items, emptyText }: { items: DownloadItem[]; empt
       {items.map((item) => (
         <li key={item.token} className="downloads__item" data-testid="download-item">
           <div className="downloads__info">
-            <h3>{item.title}</h3>
+            <h2>{item.title}</h2>
             <p className="muted">
               {[
                 item.fileName,
