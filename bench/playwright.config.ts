@@ -1,6 +1,10 @@
 import { defineConfig } from "@playwright/test"
+import e2e from "../apps/storefront/playwright.config"
 
-/** The browser part of the benchmark (bench/run.ts starts the apps and passes their URLs). */
+/**
+ * The browser part of the benchmark (bench/run.ts starts the apps and passes their URLs), in the
+ * same offline Chromium as the e2e tests.
+ */
 export default defineConfig({
   testDir: "./browser",
   testMatch: "*.bench.ts",
@@ -11,19 +15,6 @@ export default defineConfig({
   use: {
     baseURL: process.env.E2E_STOREFRONT_URL,
     browserName: "chromium",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-      ],
-    },
+    launchOptions: e2e.use?.launchOptions,
   },
 })
