@@ -41,7 +41,7 @@ try {
       tbtMs: Math.round(audits["total-blocking-time"]?.numericValue ?? 0),
       failing: [...new Set(failing)],
       // Why, where Lighthouse says: the console's errors and what shifted the layout.
-      consoleErrors: (audits["errors-in-console"]?.details?.items ?? []).map((item) => String(item.description ?? item.source ?? "")).slice(0, 5),
+      consoleErrors: (audits["errors-in-console"]?.details?.items ?? []).map((item) => `${item.description ?? item.source ?? ""} ${item.sourceLocation?.url ?? item.url ?? ""}`.trim()).slice(0, 5),
       layoutShifts: (audits["layout-shifts"]?.details?.items ?? []).map((item) => String(item.node?.snippet ?? item.node?.selector ?? "")).slice(0, 3),
     })
   }

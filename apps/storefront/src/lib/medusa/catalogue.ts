@@ -5,7 +5,7 @@ import { CATALOGUE_FIELDS, reshapeProduct, type CatalogueProduct, type RawStoreP
 
 /**
  * Catalogue reads. Every call goes through Next's data cache (tagged, revalidated on a short
- * window: ADR 0014), so page views do not reach Medusa. Prices are the Australian region's,
+ * window: ADR 0026), so page views do not reach Medusa. Prices are the Australian region's,
  * GST-inclusive (ADR 0013).
  */
 

@@ -4,16 +4,17 @@ import { notFound } from "next/navigation"
 import { AddToCart } from "@/features/cart/components/add-to-cart"
 import { FileFacts } from "@/features/catalogue/components/file-facts"
 import { Price } from "@/features/catalogue/components/price"
-import { getProduct } from "@/lib/medusa/catalogue"
+import { getProduct, listProducts } from "@/lib/medusa/catalogue"
 
 type Props = { params: Promise<{ handle: string }> }
 
 const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-// Product pages are rendered on first request, then served from the cache (ADR 0014).
+// Every product on sale is prerendered at build; one added later is rendered on its first request;
+// all are then served from the cache (ADR 0026).
 export const dynamicParams = true
 export async function generateStaticParams() {
-  return []
+  return (await listProducts()).map((product) => ({ handle: product.handle }))
 }
 
 async function load(handle: string) {
