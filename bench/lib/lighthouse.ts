@@ -27,7 +27,12 @@ export async function lighthouseScores(
 /** The JavaScript a page's HTML makes the browser load before it is interactive, gzipped. */
 export async function firstLoadJavaScript(pageUrl: string): Promise<{ files: number; gzipBytes: number; rawBytes: number }> {
   const html = await (await fetch(pageUrl)).text()
-  const sources = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => new URL(m[1]!.replaceAll("&amp;", "&"), pageUrl).href)
+  // Modern browsers skip `nomodule` scripts (Next's legacy polyfills): they are not counted.
+  const sources = [...html.matchAll(/<script([^>]+)>/g)]
+    .filter((m) => !/\bnomodule\b/i.test(m[1]!))
+    .map((m) => /\bsrc="([^"]+\.js[^"]*)"/.exec(m[1]!)?.[1])
+    .filter((src): src is string => Boolean(src))
+    .map((src) => new URL(src.replaceAll("&amp;", "&"), pageUrl).href)
   let gzipBytes = 0
   let rawBytes = 0
   for (const src of new Set(sources)) {
