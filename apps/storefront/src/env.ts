@@ -1,3 +1,4 @@
+import { SENTRY_DSN_PATTERN } from "@vespertene/monitoring"
 import { z } from "zod"
 
 /**
@@ -18,9 +19,6 @@ const originList = z
     }
     return origins.map((origin) => new URL(origin))
   })
-
-/** What Sentry's SDKs accept as a DSN (a malformed one silently turns reporting off). */
-const SENTRY_DSN = /^https?:\/\/\w+(:\w+)?@[\w.-]+(:\d+)?\/\w[\w/-]*$/
 
 const schema = z.object({
   APP_ENV: z.enum(APP_ENVS, { error: `APP_ENV must be one of ${APP_ENVS.join(", ")}` }),
@@ -60,7 +58,7 @@ const schema = z.object({
    */
   NEXT_PUBLIC_SENTRY_DSN: z
     .string()
-    .regex(SENTRY_DSN, "NEXT_PUBLIC_SENTRY_DSN must be a Sentry DSN (https://<key>@<host>/<project>, from the project's Client Keys)")
+    .regex(SENTRY_DSN_PATTERN, "NEXT_PUBLIC_SENTRY_DSN must be a Sentry DSN (https://<key>@<host>/<project>, from the project's Client Keys)")
     .optional(),
   /**
    * Build time only (CI or Vercel): lets the build upload source maps to Sentry, then delete them.

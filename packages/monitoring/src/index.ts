@@ -5,6 +5,12 @@
  * what an engineer needs: the error, the stack, the route and our own ids (order_…, cus_…).
  */
 
+/**
+ * What Sentry's SDKs accept as a DSN: `https://<key>@<host>/<project>`. Both apps validate their
+ * DSN with it at start, because the SDKs turn a malformed one into silence, not an error.
+ */
+export const SENTRY_DSN_PATTERN = /^https?:\/\/\w+(:\w+)?@[\w.-]+(:\d+)?\/\w[\w/-]*$/
+
 const REDACTED = "[redacted]"
 
 /** Request headers a report keeps; every other header (cookies, authorization, IPs) is dropped. */

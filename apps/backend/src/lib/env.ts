@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { SENTRY_DSN_PATTERN } from "@vespertene/monitoring"
 
 /**
  * The backend's environment, validated once at start-up. This is the only place that reads
@@ -9,9 +10,6 @@ export type AppEnv = (typeof APP_ENVS)[number]
 
 const secret = (name: string) =>
   z.string({ error: `${name} is required (generate one with: openssl rand -base64 32)` }).min(32, `${name} must be at least 32 characters`)
-
-/** What Sentry's SDKs accept as a DSN (a malformed one silently turns reporting off). */
-export const SENTRY_DSN = /^https?:\/\/\w+(:\w+)?@[\w.-]+(:\d+)?\/\w[\w/-]*$/
 
 const corsList = z
   .string()
@@ -84,7 +82,7 @@ const schema = z.object({
    */
   SENTRY_DSN: z
     .string()
-    .regex(SENTRY_DSN, "SENTRY_DSN must be a Sentry DSN (https://<key>@<host>/<project>, from the project's Client Keys)")
+    .regex(SENTRY_DSN_PATTERN, "SENTRY_DSN must be a Sentry DSN (https://<key>@<host>/<project>, from the project's Client Keys)")
     .optional(),
   /** Which build a report came from (the deploy sets it to the commit). */
   SENTRY_RELEASE: z.string().min(1).optional(),
