@@ -24,7 +24,8 @@ export default function LicencePage() {
       <p>
         Your files are in <Link href="/account/downloads">your downloads library</Link> as soon as your payment is
         confirmed, and the confirmation email links to them. Links work only when you are signed in to the account
-        that bought them. Each purchase can be downloaded up to 20 times; if you need more, contact us.
+        that bought them. Each purchase can be downloaded a limited number of times, plenty for your own devices; if you
+        need more, contact us and we will reset it.
       </p>
 
       <h2>Refunds</h2>
