@@ -34,6 +34,8 @@ type Lane = { name: string; run: () => Promise<Counts> }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
 const reports = join(dataDir, "test-reports")
+/** Where the private storefront's build goes, beside the open one in .next. */
+const PRIVATE_DIST_DIR = ".next-private"
 const testSecrets = {
   // Test-only values for a throwaway backend on loopback.
   JWT_SECRET: "test-jwt-secret-for-loopback-only-0123456789",
@@ -225,12 +227,13 @@ async function e2eLane(): Promise<Counts> {
   await run(bin(storefrontDir, "next"), ["build"], { cwd: storefrontDir, env: storefrontEnv })
   await startStorefront("storefront", storefrontPort, "/")
 
-  // The same builds again with private mode on (a run-time setting: no rebuild), for its tests.
+  // Private mode for its tests: the backend's build again (a run-time setting there), and a second
+  // storefront build beside the first (private mode is fixed at build, ADR 0027).
   const privateBackendUrl = await startBackend("backend-private", await freePort(), { PRIVATE_MODE: "true" })
-  const privateStorefrontUrl = await startStorefront("storefront-private", await freePort(), "/sign-in", {
-    PRIVATE_MODE: "true",
-    MEDUSA_BACKEND_URL: privateBackendUrl,
-  })
+  const privateStorefront = { PRIVATE_MODE: "true", MEDUSA_BACKEND_URL: privateBackendUrl, NEXT_DIST_DIR: PRIVATE_DIST_DIR }
+  step("e2e: building the private storefront (production build) …")
+  await run(bin(storefrontDir, "next"), ["build"], { cwd: storefrontDir, env: { ...storefrontEnv, ...privateStorefront } })
+  const privateStorefrontUrl = await startStorefront("storefront-private", await freePort(), "/sign-in", privateStorefront)
 
   // Production's scale-out shape from the same build: PgBouncer in transaction mode in front of
   // the database (migrated above through the direct URL), Redis, a server and a worker process.
@@ -262,6 +265,7 @@ async function e2eLane(): Promise<Counts> {
       E2E_ADMIN_PASSWORD: testAdmin.password,
       E2E_PRIVATE_STOREFRONT_URL: privateStorefrontUrl,
       E2E_PRIVATE_BACKEND_URL: privateBackendUrl,
+      E2E_PRIVATE_DIST_DIR: PRIVATE_DIST_DIR,
       E2E_JSON_REPORT: report,
       E2E_STRIPE_URL: stripe.url,
       E2E_SENTRY_URL: sentry.url,

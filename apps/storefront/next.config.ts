@@ -1,18 +1,23 @@
 import type { NextConfig } from "next"
 import { withSentryConfig } from "@sentry/nextjs/config"
 import { env } from "./src/env"
+import { privateBuildFlag } from "./src/lib/private-mode"
 import { baseSecurityHeaders, catalogueCsp } from "./src/lib/security-headers"
 
 const { APP_ENV, IMAGE_ORIGINS, SENTRY_AUTH_TOKEN } = env()
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // Private mode is part of the build (ADR 0027): it decides whether catalogue pages are prerendered.
+  env: { VESPERTENE_PRIVATE_BUILD: privateBuildFlag(env()) },
+  // A second build side by side (the tests build an open and a private storefront).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Every response: HSTS, no framing, no sniffing, a referrer policy. The cached catalogue pages
   // also get their static CSP here; dynamic pages get a nonce-based one from proxy.ts (ADR 0021).
   async headers() {
     return [
       { source: "/:path*", headers: baseSecurityHeaders() },
-      ...["/", "/licence", "/products/:handle*"].map((source) => ({
+      ...["/", "/licence", "/products/:handle"].map((source) => ({
         source,
         headers: [{ key: "Content-Security-Policy", value: catalogueCsp(env()) }],
       })),

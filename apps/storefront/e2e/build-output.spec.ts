@@ -8,10 +8,13 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
 }
 
-test("no server secret (Stripe keys, webhook secret, JWT, cookie and proxy secrets) is in any file of the storefront's build", async () => {
+/** The open build and the private one (ADR 0027). */
+const builds = [".next", process.env.E2E_PRIVATE_DIST_DIR ?? ".next-private"]
+
+test("no server secret (Stripe keys, webhook secret, JWT, cookie and proxy secrets) is in any file of the storefront's builds", async () => {
   const secrets = JSON.parse(process.env.E2E_SERVER_SECRETS ?? "[]") as string[]
   expect(secrets.length).toBeGreaterThan(4)
-  const files = await filesUnder(join(process.cwd(), ".next"))
+  const files = (await Promise.all(builds.map((build) => filesUnder(join(process.cwd(), build))))).flat()
   expect(files.length).toBeGreaterThan(50)
   const leaks: string[] = []
   for (const file of files) {
@@ -21,8 +24,8 @@ test("no server secret (Stripe keys, webhook secret, JWT, cookie and proxy secre
   expect(leaks).toEqual([])
 })
 
-test("the browser bundles contain no Stripe secret or webhook key of any account", async () => {
-  const files = await filesUnder(join(process.cwd(), ".next", "static"))
+test("the browser bundles of both builds contain no Stripe secret or webhook key of any account", async () => {
+  const files = (await Promise.all(builds.map((build) => filesUnder(join(process.cwd(), build, "static"))))).flat()
   const scripts = files.filter((f) => f.endsWith(".js"))
   expect(scripts.length).toBeGreaterThan(5)
   const found = []

@@ -1,15 +1,17 @@
 import { expect, test } from "@playwright/test"
+import { spawn } from "node:child_process"
+import { join } from "node:path"
 import { AccountPages, uniqueEmail } from "./fixtures/accounts"
 import { inviteCustomer } from "./fixtures/admin"
 
-// A storefront and backend started from the same builds with PRIVATE_MODE=true.
+// The backend's build started with PRIVATE_MODE=true, and the storefront's private build (ADR 0027).
 const storefront = process.env.E2E_PRIVATE_STOREFRONT_URL
 const backend = process.env.E2E_PRIVATE_BACKEND_URL
 test.use({ baseURL: storefront })
 
 test.describe("private mode (Phase 1)", () => {
   test("a signed-out visitor sees only sign-in", async ({ page }) => {
-    for (const path of ["/", "/products/nightfall-texture-pack", "/account", "/no-such-page"]) {
+    for (const path of ["/", "/products/nightfall-texture-pack", "/licence", "/account", "/no-such-page", "/products/a/b"]) {
       await page.goto(path)
       await expect(page).toHaveURL(/\/sign-in\?next=/)
       await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible()
@@ -45,5 +47,37 @@ test.describe("private mode (Phase 1)", () => {
     await account.expectSignedInAs(email)
     await page.goto("/")
     await expect(page.getByTestId("product-card").first()).toBeVisible()
+    // The private build renders catalogue pages per visitor: a signed-in one gets them.
+    await page.goto("/products/nightfall-texture-pack")
+    await expect(page.getByRole("heading", { level: 1, name: "Nightfall Texture Pack" })).toBeVisible()
+    await page.goto("/licence")
+    await expect(page.getByRole("heading", { level: 1, name: "Licence and refunds" })).toBeVisible()
+  })
+})
+
+/** `next start` from one of the two builds, waiting (bounded) for it to exit. */
+async function startExpectingRefusal(distDir: string, privateMode: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(join(process.cwd(), "node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", "0"], {
+    cwd: process.cwd(),
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, PRIVATE_MODE: privateMode },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  let output = ""
+  child.stdout.on("data", (chunk) => (output += chunk))
+  child.stderr.on("data", (chunk) => (output += chunk))
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000)
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve))
+  clearTimeout(timer)
+  return { code, output }
+}
+
+test.describe("private mode is fixed at build", () => {
+  test("the open build will not start private, nor the private build open", async () => {
+    const open = await startExpectingRefusal(".next", "true")
+    expect(open.code).toBe(1)
+    expect(open.output).toContain("PRIVATE_MODE asks for private mode on, but this build was made with it off")
+    const closed = await startExpectingRefusal(process.env.E2E_PRIVATE_DIST_DIR ?? ".next-private", "false")
+    expect(closed.code).toBe(1)
+    expect(closed.output).toContain("PRIVATE_MODE asks for private mode off, but this build was made with it on")
   })
 })

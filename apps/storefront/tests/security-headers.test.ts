@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { parseStorefrontEnv } from "../src/env"
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server"
+import { config as proxyConfig } from "../src/proxy"
 import { baseSecurityHeaders, catalogueCsp, isCataloguePath, newNonce, pageCsp } from "../src/lib/security-headers"
 
 const production = {
@@ -62,10 +64,21 @@ describe("dynamic pages' policy", () => {
   })
 })
 
+const CATALOGUE = ["/", "/licence", "/products/nightfall", "/products/nightfall-texture-pack"]
+const NOT_CATALOGUE = ["/checkout", "/cart", "/account", "/account/downloads", "/sign-in", "/productsx", "/products", "/products/a/b", "/licences", "/licence/x", "/order/order_1", "/downloads/abc", "/no-such-page"]
+
 describe("which pages are cached catalogue pages", () => {
-  it("is the home page and product pages only", () => {
-    expect(["/", "/licence", "/products/nightfall"].every(isCataloguePath)).toBe(true)
-    expect(["/checkout", "/cart", "/account", "/sign-in", "/productsx"].some(isCataloguePath)).toBe(false)
+  it("is the home page, the licence and product pages only", () => {
+    expect(CATALOGUE.every(isCataloguePath)).toBe(true)
+    expect(NOT_CATALOGUE.some(isCataloguePath)).toBe(false)
+  })
+
+  it("are exactly the pages the proxy does not run for", () => {
+    const runsFor = (path: string) => unstable_doesMiddlewareMatch({ config: proxyConfig, url: path })
+    expect(CATALOGUE.filter(runsFor)).toEqual([])
+    expect(NOT_CATALOGUE.filter((path) => !runsFor(path))).toEqual([])
+    expect(runsFor("/products/nightfall?_rsc=1")).toBe(false)
+    expect(["/_next/static/chunks/a.js", "/_next/image?url=x", "/icon.svg", "/robots.txt"].some(runsFor)).toBe(false)
   })
 })
 

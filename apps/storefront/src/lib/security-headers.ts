@@ -77,7 +77,7 @@ export function baseSecurityHeaders(): Array<{ key: string; value: string }> {
 
 /** Paths that are prerendered and cached: they carry the catalogue policy. */
 export function isCataloguePath(path: string): boolean {
-  return path === "/" || path === "/licence" || path.startsWith("/products/")
+  return path === "/" || path === "/licence" || /^\/products\/[^/]+$/.test(path)
 }
 
 /** A fresh random nonce (128 bits, base64). */

@@ -1,7 +1,9 @@
 import { ProductGrid } from "@/features/catalogue/components/product-grid"
 import { listProducts } from "@/lib/medusa/catalogue"
+import { requireVisitorInPrivateMode } from "@/lib/private-catalogue"
 
 export default async function HomePage() {
+  await requireVisitorInPrivateMode("/")
   const products = await listProducts()
   return (
     <>

@@ -1,15 +1,15 @@
 import type { Metadata } from "next"
 import Link from "next/link"
+import { requireVisitorInPrivateMode } from "@/lib/private-catalogue"
 
 export const metadata: Metadata = {
   title: "Licence and refunds",
   description: "What you may do with Vespertene's files, how downloads work, and when we refund.",
 }
 
-// Plain content: built once, served as a static file.
-export const dynamic = "force-static"
-
-export default function LicencePage() {
+// Plain content: built once and served as a static file in an open shop (ADR 0027).
+export default async function LicencePage() {
+  await requireVisitorInPrivateMode("/licence")
   return (
     <article className="prose">
       <h1>Licence and refunds</h1>

@@ -5,17 +5,20 @@ import { AddToCart } from "@/features/cart/components/add-to-cart"
 import { FileFacts } from "@/features/catalogue/components/file-facts"
 import { Price } from "@/features/catalogue/components/price"
 import { getProduct, listProducts } from "@/lib/medusa/catalogue"
+import { requireVisitorInPrivateMode } from "@/lib/private-catalogue"
+import { PRIVATE_BUILD } from "@/lib/private-mode"
 
 type Props = { params: Promise<{ handle: string }> }
 
 const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 // Every product on sale is prerendered at build; one added later is rendered on its first request;
-// all are then served from the cache (ADR 0026).
+// all are then served from the cache (ADR 0026). A private build has no static params, so its
+// product pages render per visitor behind the session check (ADR 0027).
 export const dynamicParams = true
-export async function generateStaticParams() {
-  return (await listProducts()).map((product) => ({ handle: product.handle }))
-}
+export const generateStaticParams = PRIVATE_BUILD
+  ? undefined
+  : async () => (await listProducts()).map((product) => ({ handle: product.handle }))
 
 async function load(handle: string) {
   if (!HANDLE.test(handle) || handle.length > 200) return null
@@ -23,13 +26,17 @@ async function load(handle: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const product = await load((await params).handle)
+  const { handle } = await params
+  await requireVisitorInPrivateMode(`/products/${handle}`)
+  const product = await load(handle)
   if (!product) return { title: "Product not found" }
   return { title: product.title, description: product.subtitle ?? product.description ?? undefined }
 }
 
 export default async function ProductPage({ params }: Props) {
-  const product = await load((await params).handle)
+  const { handle } = await params
+  await requireVisitorInPrivateMode(`/products/${handle}`)
+  const product = await load(handle)
   if (!product) notFound()
 
   return (
