@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test"
-import { spawn } from "node:child_process"
 import { join } from "node:path"
 import { AccountPages, uniqueEmail } from "./fixtures/accounts"
 import { inviteCustomer } from "./fixtures/admin"
+import { runUntilExit } from "./fixtures/processes"
 
 // The backend's build started with PRIVATE_MODE=true, and the storefront's private build (ADR 0027).
 const storefront = process.env.E2E_PRIVATE_STOREFRONT_URL
@@ -56,20 +56,12 @@ test.describe("private mode (Phase 1)", () => {
 })
 
 /** `next start` from one of the two builds, waiting (bounded) for it to exit. */
-async function startExpectingRefusal(distDir: string, privateMode: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(join(process.cwd(), "node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", "0"], {
+const startExpectingRefusal = (distDir: string, privateMode: string) =>
+  runUntilExit(join(process.cwd(), "node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", "0"], {
     cwd: process.cwd(),
     env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, PRIVATE_MODE: privateMode },
-    stdio: ["ignore", "pipe", "pipe"],
+    timeoutMs: 30_000,
   })
-  let output = ""
-  child.stdout.on("data", (chunk) => (output += chunk))
-  child.stderr.on("data", (chunk) => (output += chunk))
-  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000)
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve))
-  clearTimeout(timer)
-  return { code, output }
-}
 
 test.describe("private mode is fixed at build", () => {
   test("the open build will not start private, nor the private build open", async () => {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test"
-import { spawn } from "node:child_process"
 import { join } from "node:path"
+import { runUntilExit } from "./fixtures/processes"
 
 /**
  * The production build refuses to start where it would be unsafe, at once and naming the cause:
@@ -44,20 +44,12 @@ function production(overrides: Record<string, string | undefined>): NodeJS.Proce
 }
 
 /** Starts `medusa start` from the production build and waits (bounded) for it to exit. */
-async function start(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  const child = spawn(join(serverDir(), "..", "..", "node_modules", ".bin", "medusa"), ["start", "--host", "127.0.0.1", "--port", "0"], {
+const start = (env: NodeJS.ProcessEnv) =>
+  runUntilExit(join(serverDir(), "..", "..", "node_modules", ".bin", "medusa"), ["start", "--host", "127.0.0.1", "--port", "0"], {
     cwd: serverDir(),
     env,
-    stdio: ["ignore", "pipe", "pipe"],
+    timeoutMs: 60_000,
   })
-  let output = ""
-  child.stdout.on("data", (chunk) => (output += chunk))
-  child.stderr.on("data", (chunk) => (output += chunk))
-  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000)
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve))
-  clearTimeout(timer)
-  return { code, output }
-}
 
 test.describe("a production start that would be unsafe", () => {
   test.setTimeout(90_000)
