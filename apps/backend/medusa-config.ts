@@ -1,4 +1,5 @@
 import { defineConfig } from "@medusajs/framework/utils"
+import { jwtSettings } from "./src/lib/customer-token"
 import { backendEnv } from "./src/lib/env"
 import { BILLING_MODULE } from "./src/modules/billing"
 import { DIGITAL_FILE_MODULE } from "./src/modules/digital-file"
@@ -41,7 +42,7 @@ module.exports = defineConfig({
       storeCors: env.STORE_CORS,
       adminCors: env.ADMIN_CORS,
       authCors: env.AUTH_CORS,
-      jwtSecret: env.JWT_SECRET,
+      ...jwtSettings(env.JWT_SECRET),
       cookieSecret: env.COOKIE_SECRET,
     },
   },

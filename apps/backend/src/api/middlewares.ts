@@ -2,7 +2,6 @@ import {
   authenticate,
   defineMiddlewares,
   errorHandler,
-  getAuthContextFromJwtToken,
   getHttpResponseFromError,
   validateAndTransformBody,
   type MedusaNextFunction,
@@ -10,6 +9,7 @@ import {
   type MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { customerClaims } from "../lib/customer-token"
 import { backendEnv } from "../lib/env"
 import { areaOfPath, orderOfRequest, reportError } from "../lib/monitoring"
 import { onlyInvitedRegistrations } from "./private-mode"
@@ -48,7 +48,7 @@ async function rejectEndedSessions(req: MedusaRequest, res: MedusaResponse, next
   const header = req.headers.authorization
   if (!header?.toLowerCase().startsWith("bearer ")) return next()
   const { http } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
-  const claims = getAuthContextFromJwtToken(header, http.jwtSecret!, ["bearer"], ["customer"]) as SessionClaims | null
+  const claims = customerClaims<SessionClaims>(header, http)
   // Invalid tokens, and reset tokens, are Medusa's own authentication's to refuse.
   if (!claims?.auth_identity_id || claims.purpose) return next()
   const identity = await req.scope

@@ -1,5 +1,6 @@
-import { getAuthContextFromJwtToken, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
+import { type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { customerClaims } from "../../lib/customer-token"
 import { allowsTestPayments, backendEnv } from "../../lib/env"
 
 const STRIPE = "pp_stripe_stripe"
@@ -10,7 +11,7 @@ function signedInCustomer(req: MedusaRequest): string | null {
   const header = req.headers.authorization
   if (!header?.toLowerCase().startsWith("bearer ")) return null
   const { http } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
-  const claims = getAuthContextFromJwtToken(header, http.jwtSecret!, ["bearer"], ["customer"]) as { actor_id?: string } | null
+  const claims = customerClaims<{ actor_id?: string }>(header, http)
   return claims?.actor_id || null
 }
 

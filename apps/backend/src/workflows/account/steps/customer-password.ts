@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { getAuthContextFromJwtToken } from "@medusajs/framework/http"
+import { customerClaims } from "../../../lib/customer-token"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
 const PROVIDER = "emailpass"
@@ -34,9 +34,7 @@ export const redeemResetTokenStep = createStep(
   async (input: { token: string }, { container }) => {
     const { http } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
     const invalid = new MedusaError(MedusaError.Types.UNAUTHORIZED, "This reset link is invalid or has expired")
-    const claims = getAuthContextFromJwtToken(`Bearer ${input.token}`, http.jwtSecret!, ["bearer"], ["customer"]) as
-      | (Record<string, unknown> & { entity_id?: string; purpose?: string; jti?: string })
-      | null
+    const claims = customerClaims<{ entity_id?: string; purpose?: string; jti?: string }>(`Bearer ${input.token}`, http)
     if (!claims?.entity_id || claims.purpose !== "reset" || !claims.jti) throw invalid
     const auth = container.resolve(Modules.AUTH)
     try {
