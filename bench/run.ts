@@ -26,6 +26,7 @@ import {
   dataDir,
   disableMedusaTelemetry,
   findPublishableKey,
+  productionNodeOptions,
   root,
   step,
   storefrontDir,
@@ -107,7 +108,7 @@ async function main() {
     const publishableKey = await findPublishableKey(databaseUrl)
     const backend = startService("backend", bin(backendDir, "medusa"), ["start", "--host", "127.0.0.1", "--port", new URL(backendUrl).port], {
       cwd: join(backendDir, ".medusa", "server"),
-      env: { ...env, NODE_ENV: "production" },
+      env: { ...env, NODE_ENV: "production", NODE_OPTIONS: productionNodeOptions() },
       quiet: true,
       logFile: join(work, "backend.log"),
     })

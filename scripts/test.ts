@@ -22,6 +22,7 @@ import {
   dataDir,
   disableMedusaTelemetry,
   findPublishableKey,
+  productionNodeOptions,
   root,
   step,
   storefrontDir,
@@ -183,7 +184,7 @@ async function e2eLane(): Promise<Counts> {
     const url = `http://127.0.0.1:${port}`
     const service = startService(name, bin(backendDir, "medusa"), ["start", "--host", "127.0.0.1", "--port", String(port)], {
       cwd: serverDir,
-      env: { ...env, NODE_ENV: "production", MEDUSA_BACKEND_URL: url, ...extraEnv },
+      env: { ...env, NODE_ENV: "production", NODE_OPTIONS: productionNodeOptions(), MEDUSA_BACKEND_URL: url, ...extraEnv },
       quiet: true,
       logFile: join(reports, `e2e-${name}.log`),
     })

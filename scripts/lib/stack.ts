@@ -147,3 +147,13 @@ export async function findPublishableKey(databaseUrl: string): Promise<string> {
 export function step(message: string) {
   console.log(`\x1b[35m›\x1b[0m ${message}`)
 }
+
+/**
+ * The backend's Node options in production (`fly.toml`, ADR 0028: a fixed heap), so that the
+ * end-to-end lane and the benchmark run the backend as production does.
+ */
+export function productionNodeOptions(): string {
+  const options = /^\s*NODE_OPTIONS\s*=\s*"([^"]*)"/m.exec(readFileSync(join(root, "fly.toml"), "utf8"))?.[1]
+  if (!options) throw new Error("fly.toml sets no NODE_OPTIONS for the backend (ADR 0028)")
+  return options
+}
