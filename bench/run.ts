@@ -42,6 +42,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
 const work = join(dataDir, "bench")
 const FULFILMENT_ORDERS = Number(process.env.BENCH_ORDERS ?? 200)
 const POOL = 20
+/** Lighthouse runs per page; the median is reported (Lighthouse's guidance on variability). */
+const LIGHTHOUSE_RUNS = 3
 const secrets = {
   // Bench-only values for a throwaway backend on loopback.
   JWT_SECRET: "bench-jwt-secret-for-loopback-only-0123456789",
@@ -257,18 +259,22 @@ async function main() {
     step("Lighthouse (mobile preset) …")
     const signedIn = `_medusa_jwt=${customers[0]!.token}`
     for (const url of [pages.home, pages.product]) await warmImages(url)
-    const scores = await lighthouseScores(CHROMIUM, [
-      { name: "home", url: pages.home },
-      { name: "product", url: pages.product },
-      { name: "cart", url: `${storefrontUrl}/cart` },
-      { name: "downloads library", url: `${storefrontUrl}/account/downloads`, cookie: signedIn },
-    ])
+    const scores = await lighthouseScores(
+      CHROMIUM,
+      [
+        { name: "home", url: pages.home },
+        { name: "product", url: pages.product },
+        { name: "cart", url: `${storefrontUrl}/cart` },
+        { name: "downloads library", url: `${storefrontUrl}/account/downloads`, cookie: signedIn },
+      ],
+      LIGHTHOUSE_RUNS,
+    )
     for (const s of scores) {
       const ok = s.performance >= 95 && s.accessibility === 100 && s.bestPractices >= 95 && s.seo === 100
       check(
         `Lighthouse ${s.page}`,
         `perf ${s.performance}, a11y ${s.accessibility}, best practices ${s.bestPractices}, SEO ${s.seo}`,
-        `LCP ${s.lcpMs} ms, TBT ${s.tbtMs} ms${s.failing.length ? `; below 90: ${s.failing.join(", ")}` : ""}`,
+        `median of performance ${s.runs.join(", ")} (host benchmarkIndex ${Math.min(...s.benchmarkIndexes)}-${Math.max(...s.benchmarkIndexes)}); LCP ${s.lcpMs} ms, TBT ${s.tbtMs} ms${s.failing.length ? `; below 90: ${s.failing.join(", ")}` : ""}`,
         "≥ 95 / 100 / ≥ 95 / 100",
         ok,
       )

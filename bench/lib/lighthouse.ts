@@ -2,23 +2,40 @@ import { spawn } from "node:child_process"
 import { join } from "node:path"
 import { gzipSync } from "node:zlib"
 
-export type LighthouseScores = { page: string; performance: number; accessibility: number; bestPractices: number; seo: number; lcpMs: number; tbtMs: number; failing: string[]; consoleErrors: string[]; layoutShifts: string[] }
+export type LighthouseScores = {
+  page: string
+  /** Every run's performance score, lowest first; performance and the metrics are the median run's. */
+  runs: number[]
+  /** Lighthouse's measure of the host's CPU speed in each run (about 1,000 = a mid-tier phone). */
+  benchmarkIndexes: number[]
+  performance: number
+  /** The lowest of the runs: these should not vary. */
+  accessibility: number
+  bestPractices: number
+  seo: number
+  lcpMs: number
+  tbtMs: number
+  failing: string[]
+  consoleErrors: string[]
+  layoutShifts: string[]
+}
 
 /**
- * Lighthouse's default (mobile) preset in Debian's Chromium, one page after another in one browser.
- * `cookie` signs the run in (the downloads library). Runs in a plain Node process: Lighthouse
+ * Lighthouse's default (mobile) preset in Debian's Chromium, one page after another in one browser,
+ * each page `runs` times (the median run is reported). `cookie` signs the run in (the downloads library). Runs in a plain Node process: Lighthouse
  * sends its own functions to the browser as source, which a TypeScript loader would rewrite.
  */
 export async function lighthouseScores(
   chromePath: string,
   pages: Array<{ name: string; url: string; cookie?: string }>,
+  runs: number,
 ): Promise<LighthouseScores[]> {
   const { NODE_OPTIONS: _loader, ...env } = process.env
   const child = spawn(process.execPath, [join(import.meta.dirname, "lighthouse-worker.mjs")], { env, stdio: ["pipe", "pipe", "inherit"] })
   let output = ""
   child.stdout.setEncoding("utf8")
   child.stdout.on("data", (chunk: string) => (output += chunk))
-  child.stdin.end(JSON.stringify({ chromePath, pages }))
+  child.stdin.end(JSON.stringify({ chromePath, pages, runs }))
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve))
   if (code !== 0) throw new Error(`Lighthouse exited with ${code}`)
   return JSON.parse(output) as LighthouseScores[]
