@@ -37,6 +37,25 @@ test.describe("the catalogue", () => {
     await expect(page.getByText(file.file_name)).toBeVisible()
   })
 
+  test("a product page is fetched ahead when the visitor points at its card, not when the card scrolls into view", async ({ shop, page }) => {
+    const product = SEEDED[0]
+    const prefetched: string[] = []
+    page.on("request", (request) => {
+      if (request.headers()["next-router-prefetch"]) prefetched.push(new URL(request.url()).pathname)
+    })
+    await shop.openHome()
+    await expect(shop.productCards()).toHaveCount(SEEDED.length)
+    // Loading the page, with every card and the header's links in view, fetches none of their pages.
+    await page.waitForLoadState("networkidle")
+    expect(prefetched).toEqual([])
+
+    const link = shop.card(product.title).getByRole("link")
+    await link.hover()
+    await expect.poll(() => prefetched, { timeout: 10_000 }).toContain(`/products/${product.handle}`)
+    await link.click()
+    await expect(page.getByRole("heading", { level: 1, name: product.title })).toBeVisible()
+  })
+
   test("every product page shows its own price", async ({ shop, page }) => {
     for (const product of SEEDED) {
       const response = await shop.openProduct(product.handle)

@@ -1,4 +1,4 @@
-import Link from "next/link"
+import { IntentLink } from "@/components/intent-link"
 
 export function SiteFooter() {
   return (
@@ -9,7 +9,7 @@ export function SiteFooter() {
           Prices in Australian dollars, including 10&nbsp;% GST for buyers in Australia. Buyers abroad pay no GST.
         </p>
         <p className="muted">
-          <Link href="/licence">Licence and refunds</Link> · © {new Date().getFullYear()} Vespertene
+          <IntentLink href="/licence">Licence and refunds</IntentLink> · © {new Date().getFullYear()} Vespertene
         </p>
       </div>
     </footer>

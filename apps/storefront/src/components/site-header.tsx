@@ -1,21 +1,21 @@
-import Link from "next/link"
+import { IntentLink } from "@/components/intent-link"
 import { CartLink } from "@/features/cart/components/cart-link"
 
 export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
-        <Link href="/" className="brand" aria-label="Vespertene, home">
+        <IntentLink href="/" className="brand" aria-label="Vespertene, home">
           <span className="brand__mark" aria-hidden="true" />
           Vespertene
-        </Link>
+        </IntentLink>
         <nav aria-label="Main">
           <ul className="nav">
             <li>
-              <Link href="/">Shop</Link>
+              <IntentLink href="/">Shop</IntentLink>
             </li>
             <li>
-              <Link href="/account">Account</Link>
+              <IntentLink href="/account">Account</IntentLink>
             </li>
             <li>
               <CartLink />

@@ -1,6 +1,6 @@
 "use client"
 
-import Link from "next/link"
+import { IntentLink } from "@/components/intent-link"
 import { useEffect, useState } from "react"
 
 const COUNT_COOKIE = "vespertene_cart_count"
@@ -39,8 +39,8 @@ export function CartLink() {
   }, [])
   const label = count ? `Cart, ${count} item${count === 1 ? "" : "s"}` : "Cart"
   return (
-    <Link href="/cart" aria-label={label} data-testid="cart-link">
+    <IntentLink href="/cart" aria-label={label} data-testid="cart-link">
       Cart{count ? <span className="badge badge--count">{count}</span> : null}
-    </Link>
+    </IntentLink>
   )
 }

@@ -1,5 +1,5 @@
 import { getImageProps } from "next/image"
-import Link from "next/link"
+import { IntentLink } from "@/components/intent-link"
 import type { CatalogueProduct } from "@/lib/medusa/reshape"
 import { Price } from "./price"
 
@@ -21,14 +21,14 @@ export function ProductCard({ product, priority = false }: { product: CatalogueP
     : null
   return (
     <article className="card" data-testid="product-card">
-      <Link href={`/products/${product.handle}`} className="card__link">
+      <IntentLink href={`/products/${product.handle}`} className="card__link">
         <div className="card__media">{cover ? <img {...cover} alt="" /> : null}</div>
         <div className="card__body">
           <h2 className="card__title">{product.title}</h2>
           {product.subtitle ? <p className="card__subtitle">{product.subtitle}</p> : null}
           <Price price={product.price} />
         </div>
-      </Link>
+      </IntentLink>
     </article>
   )
 }
