@@ -156,15 +156,16 @@ async function main() {
     await warm(medusaProducts, { headers: medusaHeaders })
     // Medusa's throughput swings by up to 2× between runs on a shared machine, so its reference is
     // the median of three runs spread through the section.
+    const measureMedusa = async (runs: LoadFigures[]) =>
+      void runs.push(await measure("GET /store/products (Medusa)", medusaProducts, { headers: medusaHeaders }))
     const medusaRuns: LoadFigures[] = []
-    const measureMedusa = async () => void medusaRuns.push(await measure("GET /store/products (Medusa)", medusaProducts, { headers: medusaHeaders }))
-    await measureMedusa()
+    await measureMedusa(medusaRuns)
     const home = await measure("home page (next start)", pages.home)
     const product = await measure("product page (next start)", pages.product)
-    await measureMedusa()
+    await measureMedusa(medusaRuns)
     const staticPage = await measure("static page (next start)", pages.static)
     const nginxPage = await measure("same HTML (nginx)", nginx.url)
-    await measureMedusa()
+    await measureMedusa(medusaRuns)
     const medusa = medianRun(medusaRuns)
     await nginx.stop()
     const catalogueRows = [home, product, staticPage, nginxPage, medusa]
@@ -199,9 +200,7 @@ async function main() {
     const nextDownload = () => pool[turn++ % pool.length]!
     // The reference again, beside the downloads, in the same conditions (median of three).
     const medusaBesideRuns: LoadFigures[] = []
-    const measureMedusaBeside = async () =>
-      void medusaBesideRuns.push(await measure("GET /store/products (Medusa)", medusaProducts, { headers: medusaHeaders }))
-    await measureMedusaBeside()
+    await measureMedusa(medusaBesideRuns)
     const backendDownloads = await measure("GET /store/downloads/:token (backend)", `${backendUrl}/store/downloads/x`, {
       headers: medusaHeaders,
       expectStatus: 302,
@@ -210,7 +209,7 @@ async function main() {
         return { path: `/store/downloads/${token}`, headers: { authorization: `Bearer ${customer.token}` } }
       },
     })
-    await measureMedusaBeside()
+    await measureMedusa(medusaBesideRuns)
     const storefrontDownloads = await measure("/downloads/<token> (storefront)", `${storefrontUrl}/downloads/x`, {
       expectStatus: 302,
       nextRequest: () => {
@@ -218,7 +217,7 @@ async function main() {
         return { path: `/downloads/${token}`, headers: { cookie: `_medusa_jwt=${customer.token}` } }
       },
     })
-    await measureMedusaBeside()
+    await measureMedusa(medusaBesideRuns)
     const medusaBeside = medianRun(medusaBesideRuns)
     for (const f of [backendDownloads, storefrontDownloads, medusaBeside]) console.log(`    ${f.name.padEnd(40)} ${fmt(f)}`)
     check(

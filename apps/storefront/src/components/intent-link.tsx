@@ -11,7 +11,7 @@ type Props = Omit<ComponentProps<typeof Link>, "prefetch" | "href"> & { href: st
  * starting on it, keyboard focus) rather than when it scrolls into view. Next's viewport
  * prefetching fetched every visible link's page while ours was still loading, and React then
  * preloaded those pages' images: on a throttled phone that cost the home page and the downloads
- * library 3-6 Lighthouse points of main-thread time (bench/RESULTS.md). A touch starts about
+ * library about 3-6 Lighthouse points of main-thread time (medians of five runs). A touch starts about
  * 100 ms before the click, a hover longer, so the next page is still usually on its way.
  */
 export function IntentLink({ href, onMouseEnter, onTouchStart, onFocus, ...props }: Props) {
