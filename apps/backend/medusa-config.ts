@@ -50,8 +50,14 @@ module.exports = defineConfig({
     disable: env.DISABLE_ADMIN,
     backendUrl: env.MEDUSA_BACKEND_URL,
   },
+  // Medusa's Caching Module, with a provider that keeps only the publishable-key lookup (ADR 0029).
+  featureFlags: { caching: true },
   modules: [
     ...(env.REDIS_URL ? redisModules(env.REDIS_URL) : []),
+    {
+      resolve: "@medusajs/medusa/caching",
+      options: { providers: [{ resolve: "./src/modules/publishable-key-cache", id: "publishable-key-cache", is_default: true }] },
+    },
     {
       resolve: "@medusajs/medusa/file",
       options: {

@@ -1,12 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { exclusiveFromInclusive } from "@vespertene/money/gst"
-import { fromMedusaAmount } from "@vespertene/money/medusa"
+import { fromMedusaAmount, toMedusaAmount } from "@vespertene/money/medusa"
 import { DIGITAL_FILE_MODULE } from "../../src/modules/digital-file"
 import type DigitalFileModuleService from "../../src/modules/digital-file/service"
 import { SEED_PRODUCTS } from "../../src/seed/catalogue"
 import { bootstrapShop } from "../../src/scripts/bootstrap"
-import { seedShop } from "../../src/seed/seed-shop"
+import { createAdmin, seedShop } from "../../src/seed/seed-shop"
 
 jest.setTimeout(180_000)
 
@@ -231,6 +231,69 @@ medusaIntegrationTestRunner({
         const emails = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: "owner@vespertene.test", template: "staff-invite" })
         expect(emails).toHaveLength(1)
         expect(JSON.stringify(emails[0]!.data)).toContain(invites[0]!.token)
+      })
+    })
+
+    // ADR 0029: the Caching Module is on, with a provider that keeps only the publishable-key lookup.
+    describe("what the store API caches", () => {
+      // Each test starts from the suite's snapshot, so each signs its own staff member up.
+      const admin = async () => {
+        const staff = { email: "catalogue-staff@vespertene.test", password: "a-long-staff-password" }
+        await createAdmin(getContainer(), staff)
+        const { data } = await api.post("/auth/user/emailpass", staff)
+        return { headers: { authorization: `Bearer ${data.token}` } }
+      }
+      const regionsWith = (key: string) =>
+        api.get("/store/regions", { headers: { "x-publishable-api-key": key }, validateStatus: () => true })
+
+      it("refuses a publishable key on the first store request after staff revoke it", async () => {
+        const headers = await admin()
+        const [channel] = await getContainer().resolve(Modules.SALES_CHANNEL).listSalesChannels({})
+        const { data: created } = await api.post("/admin/api-keys", { title: "Second storefront", type: "publishable" }, headers)
+        const key = created.api_key
+        await api.post(`/admin/api-keys/${key.id}/sales-channels`, { add: [channel!.id] }, headers)
+        // Twice: the second answer comes from the cache.
+        expect((await regionsWith(key.token)).status).toBe(200)
+        expect((await regionsWith(key.token)).status).toBe(200)
+
+        await api.post(`/admin/api-keys/${key.id}/revoke`, {}, headers)
+        const refused = await regionsWith(key.token)
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/valid publishable key/)
+        expect((await regionsWith(publishableKey)).status).toBe(200)
+      })
+
+      it("shows a price staff change on the very next product request", async () => {
+        const headers = await admin()
+        const seeded = SEED_PRODUCTS[0]!
+        const price = async () => {
+          const [product] = await listProducts(regions.australia.id, "au", "handle,*variants.calculated_price")
+            .then((products) => products.filter((p) => p.handle === seeded.handle))
+          return fromMedusaAmount(product.variants[0].calculated_price.calculated_amount_with_tax, "aud")
+        }
+        expect(await price()).toBe(seeded.priceCents)
+        expect(await price()).toBe(seeded.priceCents)
+
+        const { data } = await api.get(`/admin/products?handle=${seeded.handle}&fields=id,*variants,*variants.prices,*variants.prices.price_rules`, headers)
+        const product = data.products[0]
+        const variant = product.variants[0]
+        type Price = { id: string; currency_code: string; amount: number; rules: Record<string, string> }
+        const setAud = (cents: number) =>
+          api.post(`/admin/products/${product.id}/variants/${variant.id}`, {
+            prices: variant.prices.map(({ id, currency_code, amount, rules }: Price) => ({
+              id,
+              currency_code,
+              rules,
+              amount: rules.region_id === regions.australia.id ? toMedusaAmount(cents, "aud") : amount,
+            })),
+          }, headers)
+        await setAud(seeded.priceCents + 500)
+        try {
+          expect(await price()).toBe(seeded.priceCents + 500)
+        } finally {
+          await setAud(seeded.priceCents)
+        }
+        expect(await price()).toBe(seeded.priceCents)
       })
     })
   },
