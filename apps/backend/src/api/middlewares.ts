@@ -53,7 +53,7 @@ async function rejectEndedSessions(req: MedusaRequest, res: MedusaResponse, next
   if (!claims?.auth_identity_id || claims.purpose) return next()
   const identity = await req.scope
     .resolve(Modules.AUTH)
-    .retrieveAuthIdentity(claims.auth_identity_id)
+    .retrieveAuthIdentity(claims.auth_identity_id, { select: ["id", "app_metadata"] })
     .catch(() => null)
   const current = Number(identity?.app_metadata?.session_version ?? 0)
   const carried = Number(claims.app_metadata?.session_version ?? 0)
