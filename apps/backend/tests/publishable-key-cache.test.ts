@@ -17,7 +17,7 @@ describe("the publishable-key cache (ADR 0029)", () => {
   let cache: PublishableKeyCache
   beforeEach(() => {
     vi.useFakeTimers()
-    cache = new PublishableKeyCache({})
+    cache = new PublishableKeyCache()
   })
   afterEach(() => vi.useRealTimers())
 

@@ -13,11 +13,6 @@ const MAX_ENTRIES = 1_000
 
 type Entry = { data: object; tags: string[]; expiresAt: number }
 
-export type PublishableKeyCacheOptions = {
-  /** Shorter than the default only (tests); never longer. */
-  ttlSeconds?: number
-}
-
 /**
  * A Caching Module provider that keeps only the publishable-key lookup, in this process's memory,
  * for at most 30 seconds. Everything else Medusa offers to cache (prices, promotions, carts,
@@ -29,11 +24,6 @@ export default class PublishableKeyCache implements ICachingProviderService {
 
   private readonly entries = new Map<string, Entry>()
   private readonly keysByTag = new Map<string, Set<string>>()
-  private readonly ttlMs: number
-
-  constructor(_container: unknown, options: PublishableKeyCacheOptions = {}) {
-    this.ttlMs = Math.min(options.ttlSeconds ?? KEY_CACHE_TTL_SECONDS, KEY_CACHE_TTL_SECONDS) * 1000
-  }
 
   /** Whether an entry is one this cache keeps: tagged, every tag one of the key lookup's entities, and not empty. */
   static keeps(tags: string[] | undefined, data: unknown): boolean {
@@ -52,8 +42,8 @@ export default class PublishableKeyCache implements ICachingProviderService {
     if (!PublishableKeyCache.keeps(tags, data)) return
     this.delete(key)
     if (this.entries.size >= MAX_ENTRIES) this.delete(this.entries.keys().next().value!)
-    const ttlMs = Math.min(ttl === undefined ? this.ttlMs : ttl * 1000, this.ttlMs)
-    this.entries.set(key, { data, tags: tags!, expiresAt: Date.now() + ttlMs })
+    const ttlSeconds = Math.min(ttl ?? KEY_CACHE_TTL_SECONDS, KEY_CACHE_TTL_SECONDS)
+    this.entries.set(key, { data, tags: tags!, expiresAt: Date.now() + ttlSeconds * 1000 })
     for (const tag of tags!) {
       const keys = this.keysByTag.get(tag) ?? new Set<string>()
       keys.add(key)
