@@ -46,6 +46,27 @@ test.describe("digital delivery", () => {
     expect(sha256(fromEmail.bytes)).toBe(expected)
   })
 
+  test("a download link opened signed out asks to sign in, then downloads the file", async ({ page, browser }) => {
+    const product = SEEDED[2]
+    const email = uniqueEmail("away")
+    const password = "away-password-123"
+    const account = new AccountPages(page)
+    await account.register({ email, password })
+    await account.expectSignedInAs(email)
+    const orderId = await placeOrder(email, password, product.handle)
+    await page.goto(`/order/${orderId}/confirmed`)
+    const href = await page.getByTestId("download-item").getByRole("link", { name: "Download" }).getAttribute("href")
+
+    // Another browser, as when the emailed link is opened on a second device.
+    const context = await browser.newContext({ baseURL: process.env.E2E_STOREFRONT_URL })
+    const away = await context.newPage()
+    await away.goto(href!)
+    await expect(away).toHaveURL(`/sign-in?next=${encodeURIComponent(href!)}`)
+    const file = await downloadBytes(away, () => new AccountPages(away).signIn(email, password))
+    expect(sha256(file.bytes)).toBe(await storedSha256(product.handle))
+    await context.close()
+  })
+
   test("someone else's download link gets them nothing", async ({ page, browser }) => {
     const email = uniqueEmail("owner")
     const account = new AccountPages(page)
