@@ -13,17 +13,25 @@ async function downloadBytes(page: Page, start: () => Promise<unknown>) {
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex")
 
+/** Registers a new customer in `page`, buys `handle` and opens the order's confirmation page. */
+async function buyAndOpenConfirmation(page: Page, who: string, handle: string) {
+  const email = uniqueEmail(who)
+  const password = `${who}-password-123`
+  const account = new AccountPages(page)
+  await account.register({ email, password })
+  await account.expectSignedInAs(email)
+  const orderId = await placeOrder(email, password, handle)
+  await page.goto(`/order/${orderId}/confirmed`)
+  return { email, password }
+}
+
+const downloadHref = async (page: Page) =>
+  (await page.getByTestId("download-item").getByRole("link", { name: "Download" }).getAttribute("href"))!
+
 test.describe("digital delivery", () => {
   test("a paid order shows its file on the confirmation page and in the library, and the download is the stored file", async ({ page }) => {
     const product = SEEDED[0]
-    const email = uniqueEmail("buyer")
-    const password = "buyer-password-123"
-    const account = new AccountPages(page)
-    await account.register({ email, password })
-    await account.expectSignedInAs(email)
-    const orderId = await placeOrder(email, password, product.handle)
-
-    await page.goto(`/order/${orderId}/confirmed`)
+    const { email } = await buyAndOpenConfirmation(page, "buyer", product.handle)
     await expect(page.getByRole("heading", { level: 1 })).toContainText("is confirmed")
     await expect(page.getByTestId("order-total")).toHaveText(product.price)
     const item = page.getByTestId("download-item").filter({ hasText: product.title })
@@ -48,40 +56,29 @@ test.describe("digital delivery", () => {
 
   test("a download link opened signed out asks to sign in, then downloads the file", async ({ page, browser }) => {
     const product = SEEDED[2]
-    const email = uniqueEmail("away")
-    const password = "away-password-123"
-    const account = new AccountPages(page)
-    await account.register({ email, password })
-    await account.expectSignedInAs(email)
-    const orderId = await placeOrder(email, password, product.handle)
-    await page.goto(`/order/${orderId}/confirmed`)
-    const href = await page.getByTestId("download-item").getByRole("link", { name: "Download" }).getAttribute("href")
+    const { email, password } = await buyAndOpenConfirmation(page, "away", product.handle)
+    const href = await downloadHref(page)
 
     // Another browser, as when the emailed link is opened on a second device.
     const context = await browser.newContext({ baseURL: process.env.E2E_STOREFRONT_URL })
     const away = await context.newPage()
-    await away.goto(href!)
-    await expect(away).toHaveURL(`/sign-in?next=${encodeURIComponent(href!)}`)
+    await away.goto(href)
+    await expect(away).toHaveURL(`/sign-in?next=${encodeURIComponent(href)}`)
     const file = await downloadBytes(away, () => new AccountPages(away).signIn(email, password))
     expect(sha256(file.bytes)).toBe(await storedSha256(product.handle))
     await context.close()
   })
 
   test("someone else's download link gets them nothing", async ({ page, browser }) => {
-    const email = uniqueEmail("owner")
-    const account = new AccountPages(page)
-    await account.register({ email, password: "owner-password-123" })
-    await account.expectSignedInAs(email)
-    const orderId = await placeOrder(email, "owner-password-123", SEEDED[1].handle)
-    await page.goto(`/order/${orderId}/confirmed`)
-    const href = await page.getByTestId("download-item").getByRole("link", { name: "Download" }).getAttribute("href")
+    await buyAndOpenConfirmation(page, "owner", SEEDED[1].handle)
+    const href = await downloadHref(page)
 
     const context = await browser.newContext({ baseURL: process.env.E2E_STOREFRONT_URL })
     const other = await context.newPage()
     const otherEmail = uniqueEmail("other")
     await new AccountPages(other).register({ email: otherEmail, password: "other-password-123" })
     await new AccountPages(other).expectSignedInAs(otherEmail)
-    await other.goto(href!)
+    await other.goto(href)
     await expect(other).toHaveURL(/\/account\/downloads\?problem=not-found/)
     await expect(other.getByRole("main").getByRole("alert")).toContainText("no such download")
     await context.close()
