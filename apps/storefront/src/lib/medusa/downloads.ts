@@ -1,6 +1,5 @@
 import "server-only"
 import { env } from "@/env"
-import { fromMedusaAmount, type MedusaAmount } from "@vespertene/money/medusa"
 import { clientContextHeaders } from "./client-context"
 import { call, type Result } from "./customer"
 
@@ -15,16 +14,6 @@ export type DownloadItem = {
   status: "active" | "revoked"
   downloadCount: number
   purchasedAt: string
-}
-
-export type OrderSummary = {
-  id: string
-  displayId: number
-  createdAt: string
-  currency: string
-  total: number
-  tax: number
-  items: Array<{ id: string; title: string; total: number }>
 }
 
 type RawDownload = {
@@ -55,40 +44,6 @@ export async function listDownloads(token: string): Promise<Result<DownloadItem[
       downloadCount: d.download_count,
       purchasedAt: d.purchased_at,
     })),
-  }
-}
-
-type RawOrder = {
-  id: string
-  display_id: number
-  created_at: string
-  currency_code: string
-  total: MedusaAmount
-  tax_total: MedusaAmount
-  items: Array<{ id: string; product_title: string | null; title: string; total: MedusaAmount }>
-}
-
-export async function getOrder(token: string, id: string): Promise<Result<OrderSummary>> {
-  const fields = "id,display_id,created_at,currency_code,total,tax_total,items.id,items.title,items.product_title,items.total"
-  const result = await call<{ order: RawOrder }>(`/store/orders/${encodeURIComponent(id)}?fields=${fields}`, { token })
-  if (!result.ok) return result
-  const order = result.value.order
-  const currency = order.currency_code.toUpperCase()
-  return {
-    ok: true,
-    value: {
-      id: order.id,
-      displayId: order.display_id,
-      createdAt: order.created_at,
-      currency,
-      total: fromMedusaAmount(order.total, currency),
-      tax: fromMedusaAmount(order.tax_total, currency),
-      items: order.items.map((item) => ({
-        id: item.id,
-        title: item.product_title ?? item.title,
-        total: fromMedusaAmount(item.total, currency),
-      })),
-    },
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next"
-import Link from "next/link"
 import { redirect } from "next/navigation"
+import { AccountNav } from "@/features/account/components/account-nav"
 import { signOut } from "@/features/account/actions"
 import { ChangePasswordForm, ProfileForm } from "@/features/account/components/account-forms"
 import { getCustomer } from "@/lib/medusa/customer"
@@ -20,12 +20,7 @@ export default async function AccountPage() {
   const { email, first_name, last_name } = customer.value
   return (
     <section className="account">
-      <nav className="account__nav" aria-label="Account">
-        <Link href="/account" aria-current="page">
-          Your details
-        </Link>
-        <Link href="/account/downloads">Downloads</Link>
-      </nav>
+      <AccountNav current="details" />
       <header className="account__header">
         <div>
           <h1>Your account</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next"
-import Link from "next/link"
 import { redirect } from "next/navigation"
+import { AccountNav } from "@/features/account/components/account-nav"
 import { DownloadList } from "@/features/downloads/components/download-list"
 import { listDownloads } from "@/lib/medusa/downloads"
 import { currentSession } from "@/lib/session"
@@ -27,12 +27,7 @@ export default async function DownloadsPage({ searchParams }: Props) {
   }
   return (
     <section className="account">
-      <nav className="account__nav" aria-label="Account">
-        <Link href="/account">Your details</Link>
-        <Link href="/account/downloads" aria-current="page">
-          Downloads
-        </Link>
-      </nav>
+      <AccountNav current="downloads" />
       <h1>Your downloads</h1>
       {typeof problem === "string" ? (
         <p className="form-message form-message--error" role="alert">

@@ -3,8 +3,9 @@ import Link from "next/link"
 import { notFound, redirect } from "next/navigation"
 import { DownloadList } from "@/features/downloads/components/download-list"
 import { RefreshUntilReady } from "@/features/downloads/components/refresh-until-ready"
-import { formatMoney } from "@/lib/currency"
-import { getOrder, listDownloads } from "@/lib/medusa/downloads"
+import { OrderSummary } from "@/features/orders/components/order-summary"
+import { listDownloads } from "@/lib/medusa/downloads"
+import { getOrder } from "@/lib/medusa/orders"
 import { currentSession } from "@/lib/session"
 
 export const metadata: Metadata = { title: "Thank you for your order" }
@@ -23,7 +24,7 @@ export default async function OrderConfirmedPage({ params }: Props) {
     throw new Error(`Could not load the order (${order.status})`)
   }
   const mine = downloads.ok ? downloads.value.filter((d) => d.orderId === order.value.id) : []
-  const { displayId, currency, total, tax, items } = order.value
+  const { displayId, items } = order.value
   return (
     <section className="account">
       <h1>Thank you! Order #{displayId} is confirmed</h1>
@@ -32,30 +33,10 @@ export default async function OrderConfirmedPage({ params }: Props) {
       <RefreshUntilReady ready={mine.length >= items.length} />
       <DownloadList items={mine} emptyText="Your files are being prepared." />
       <h2>Order summary</h2>
-      <table className="summary">
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id}>
-              <td>{item.title}</td>
-              <td className="summary__amount">{formatMoney(item.total, currency)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td className="summary__amount" data-testid="order-total">
-              {formatMoney(total, currency)}
-            </td>
-          </tr>
-          <tr>
-            <td className="muted">{tax > 0 ? "Includes GST of" : "GST"}</td>
-            <td className="summary__amount muted">{tax > 0 ? formatMoney(tax, currency) : "none (export)"}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <OrderSummary order={order.value} />
       <p>
-        <Link href="/account/downloads">Go to all your downloads</Link>
+        <Link href="/account/downloads">Go to all your downloads</Link> ·{" "}
+        <Link href="/account/orders">See all your orders</Link>
       </p>
     </section>
   )
