@@ -106,6 +106,29 @@ medusaIntegrationTestRunner({
       expect(confirmations()[0]!.text).not.toMatch(/X-Amz-Signature/)
     })
 
+    it("shows an order only to the customer who placed it: signed out 401, anyone else the same 404 as no order", async () => {
+      const { token, order } = await purchase("order-owner@example.com")
+      const other = await shop.signUp("order-snoop@example.com")
+      const get = (id: string, bearer?: string) =>
+        api.get(`/store/orders/${id}?fields=id,email,*items`, { headers: shop.headers(bearer), validateStatus: () => true })
+
+      const own = await get(order.id, token)
+      expect(own.status).toBe(200)
+      expect(own.data.order).toMatchObject({ id: order.id, email: "order-owner@example.com" })
+
+      expect((await get(order.id)).status).toBe(401)
+      const snooped = await get(order.id, other)
+      const missing = await get("order_01NOSUCHORDER0000000000000", other)
+      expect(snooped.status).toBe(404)
+      expect(missing.status).toBe(404)
+      expect(JSON.stringify(snooped.data)).not.toContain("order-owner@example.com")
+      expect(snooped.data.type).toBe(missing.data.type)
+
+      // The customer's own list never held it either.
+      const { data: list } = await api.get(`/store/orders?id=${order.id}`, { headers: shop.headers(other) })
+      expect(list.orders).toEqual([])
+    })
+
     it("redirects the owner to a 15-minute presigned URL whose bytes hash to the stored SHA-256", async () => {
       const { token, entitlement } = await purchase("owner@example.com")
       const res = await download(token, entitlement.token)
@@ -266,6 +289,21 @@ medusaIntegrationTestRunner({
       expect(data.downloads[0].size).toBeGreaterThan(1000)
       const other = await shop.signUp("library-other@example.com")
       expect((await api.get("/store/customers/me/downloads", { headers: shop.headers(other) })).data.downloads).toEqual([])
+
+      // One order's files, for its order page: only that order's, and only for its buyer.
+      const { completed } = await shop.buy(token, SEED_PRODUCTS[3]!.handle, australiaId, "au")
+      await entitlementsOf(completed.order.id)
+      const ofOrder = (orderQuery: string, bearer = token) =>
+        api.get(`/store/customers/me/downloads?${orderQuery}`, { headers: shop.headers(bearer), validateStatus: () => true })
+      expect((await api.get("/store/customers/me/downloads", { headers: shop.headers(token) })).data.downloads).toHaveLength(2)
+      const first = await ofOrder(`order_id=${entitlement.order_id}`)
+      expect(first.data.downloads.map((d: { token: string }) => d.token)).toEqual([entitlement.token])
+      expect((await ofOrder(`order_id=${entitlement.order_id}`, other)).data.downloads).toEqual([])
+      for (const bad of ["order_id=", "order_id=a&order_id=b"]) {
+        const refused = await ofOrder(bad)
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toBe("order_id must be one order's id.")
+      }
     })
 
     it("repairs an order whose entitlements went missing", async () => {

@@ -14,6 +14,7 @@ import { backendEnv } from "../lib/env"
 import { areaOfPath, orderOfRequest, reportError } from "../lib/monitoring"
 import { onlyInvitedRegistrations } from "./private-mode"
 import { oneCopyPerProduct } from "./store/one-copy-per-product"
+import { ordersBelongToTheirBuyer } from "./store/orders-belong-to-their-buyer"
 import { paymentsNeedAnAccount } from "./store/payments-need-an-account"
 import { rateLimitAuth } from "./rate-limit-auth"
 import { AdminAddFileVersion, AdminCreateUpload, AdminSetCurrentVersion } from "./admin/digital-files/validators"
@@ -113,6 +114,7 @@ export default defineMiddlewares({
     { matcher: "/hooks/payment/*", method: "POST", middlewares: [shortWebhookDelayInTests] },
     { matcher: "/store/downloads/:token", method: "GET", middlewares: [authenticate("customer", ["bearer"])] },
     { matcher: "/store/customers/me/downloads", method: "GET", middlewares: [authenticate("customer", ["bearer"])] },
+    { matcher: "/store/orders/:id", method: "GET", middlewares: [authenticate("customer", ["bearer", "session"]), ordersBelongToTheirBuyer] },
     { matcher: "/admin/variants/:id/digital-file/uploads", method: "POST", middlewares: [validateAndTransformBody(AdminCreateUpload)] },
     { matcher: "/admin/variants/:id/digital-file/versions", method: "POST", middlewares: [validateAndTransformBody(AdminAddFileVersion)] },
     { matcher: "/admin/digital-files/:id/current", method: "POST", middlewares: [validateAndTransformBody(AdminSetCurrentVersion)] },
