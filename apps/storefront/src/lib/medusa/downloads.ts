@@ -28,8 +28,10 @@ type RawDownload = {
   purchased_at: string
 }
 
-export async function listDownloads(token: string): Promise<Result<DownloadItem[]>> {
-  const result = await call<{ downloads: RawDownload[] }>("/store/customers/me/downloads", { token })
+/** The customer's downloads library, or only the files of one of their orders. */
+export async function listDownloads(token: string, only: { orderId?: string } = {}): Promise<Result<DownloadItem[]>> {
+  const query = only.orderId ? `?${new URLSearchParams({ order_id: only.orderId })}` : ""
+  const result = await call<{ downloads: RawDownload[] }>(`/store/customers/me/downloads${query}`, { token })
   if (!result.ok) return result
   return {
     ok: true,

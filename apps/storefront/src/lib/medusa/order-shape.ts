@@ -34,7 +34,10 @@ export type RawOrder = {
   items?: Array<{ id: string; product_title?: string | null; title: string; total: MedusaAmount } | null> | null
 }
 
-/** The fields the order pages read; Medusa's store order routes accept each of them. */
+/**
+ * The fields the order pages read. Medusa's store order list drops the `items.*` fields it does
+ * not allow without an error, but its list workflow always returns whole items, so they arrive.
+ */
 export const ORDER_FIELDS = [
   "id",
   "display_id",

@@ -4,9 +4,13 @@ import { ORDER_FIELDS, reshapeOrder, type Order, type RawOrder } from "./order-s
 
 export type OrderPage = { orders: Order[]; count: number }
 
-/** One page of the signed-in customer's orders, newest first. Medusa scopes the list to its customer. */
+/**
+ * One page of the signed-in customer's orders, newest first. Medusa scopes the list to its
+ * customer. Sorted by order number: unique, so offset pages never repeat or skip an order
+ * (two orders can share a creation millisecond), and in the order customers read.
+ */
 export async function listOrders(token: string, page: { offset: number; limit: number }): Promise<Result<OrderPage>> {
-  const query = new URLSearchParams({ fields: ORDER_FIELDS, order: "-created_at", offset: String(page.offset), limit: String(page.limit) })
+  const query = new URLSearchParams({ fields: ORDER_FIELDS, order: "-display_id", offset: String(page.offset), limit: String(page.limit) })
   const result = await call<{ orders: RawOrder[]; count: number }>(`/store/orders?${query}`, { token })
   if (!result.ok) return result
   return { ok: true, value: { orders: result.value.orders.map(reshapeOrder), count: result.value.count } }

@@ -3,7 +3,9 @@ import type { DownloadItem } from "@/lib/medusa/downloads"
 
 const dateFormat = new Intl.DateTimeFormat("en-AU", { dateStyle: "medium" })
 
-export function DownloadList({ items, emptyText }: { items: DownloadItem[]; emptyText: string }) {
+/** Each file is headed at `headingLevel`: one below the section it sits in (2 on the library page). */
+export function DownloadList({ items, emptyText, headingLevel = 2 }: { items: DownloadItem[]; emptyText: string; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3"
   if (items.length === 0) {
     return (
       <div className="empty" role="status">
@@ -16,7 +18,7 @@ export function DownloadList({ items, emptyText }: { items: DownloadItem[]; empt
       {items.map((item) => (
         <li key={item.token} className="downloads__item" data-testid="download-item">
           <div className="downloads__info">
-            <h2>{item.title}</h2>
+            <Heading>{item.title}</Heading>
             <p className="muted">
               {[
                 item.fileName,

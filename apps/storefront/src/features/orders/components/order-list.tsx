@@ -20,34 +20,48 @@ export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   )
 }
 
-/** The customer's orders, newest first: number, date, what was bought, total and status. */
+/**
+ * The customer's orders, newest first: number, date, what was bought, total and status. The
+ * explicit roles keep the table a table for screen readers when narrow screens lay rows out as
+ * grids (Safari drops table semantics once `display` changes).
+ */
 export function OrderList({ orders }: { orders: Order[] }) {
   return (
     <table className="orders">
       <caption className="visually-hidden">Your orders, newest first</caption>
       <thead>
-        <tr>
-          <th scope="col">Order</th>
-          <th scope="col">Date</th>
-          <th scope="col">Items</th>
-          <th scope="col" className="summary__amount">
+        <tr role="row">
+          <th scope="col" role="columnheader">
+            Order
+          </th>
+          <th scope="col" role="columnheader">
+            Date
+          </th>
+          <th scope="col" role="columnheader">
+            Items
+          </th>
+          <th scope="col" role="columnheader" className="summary__amount">
             Total
           </th>
-          <th scope="col">Status</th>
+          <th scope="col" role="columnheader">
+            Status
+          </th>
         </tr>
       </thead>
       <tbody>
         {orders.map((order) => (
-          <tr key={order.id} data-testid="order-row">
-            <th scope="row">
+          <tr key={order.id} role="row" data-testid="order-row">
+            <th scope="row" role="rowheader">
               <Link href={`/account/orders/${encodeURIComponent(order.id)}`}>Order #{order.displayId}</Link>
             </th>
-            <td>
+            <td role="cell">
               <time dateTime={order.createdAt}>{orderDate.format(new Date(order.createdAt))}</time>
             </td>
-            <td>{order.items.map((item) => item.title).join(", ")}</td>
-            <td className="summary__amount">{formatMoney(order.total, order.currency)}</td>
-            <td>
+            <td role="cell">{order.items.map((item) => item.title).join(", ")}</td>
+            <td role="cell" className="summary__amount">
+              {formatMoney(order.total, order.currency)}
+            </td>
+            <td role="cell">
               <OrderStatusBadge status={order.status} />
             </td>
           </tr>

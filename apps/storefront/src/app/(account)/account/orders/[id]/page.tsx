@@ -3,6 +3,7 @@ import Link from "next/link"
 import { notFound, redirect } from "next/navigation"
 import { AccountNav } from "@/features/account/components/account-nav"
 import { DownloadList } from "@/features/downloads/components/download-list"
+import { RefreshUntilReady } from "@/features/downloads/components/refresh-until-ready"
 import { OrderStatusBadge, orderDate } from "@/features/orders/components/order-list"
 import { OrderSummary } from "@/features/orders/components/order-summary"
 import { listDownloads } from "@/lib/medusa/downloads"
@@ -18,7 +19,7 @@ export default async function OrderPage({ params }: Props) {
   const here = `/account/orders/${encodeURIComponent(id)}`
   const session = await currentSession()
   if (!session) redirect(`/sign-in?next=${encodeURIComponent(here)}`)
-  const [order, downloads] = await Promise.all([getOrder(session.token, id), listDownloads(session.token)])
+  const [order, downloads] = await Promise.all([getOrder(session.token, id), listDownloads(session.token, { orderId: id })])
   if (!order.ok) {
     if (order.status === 401) redirect(`/sign-in?expired=1&next=${encodeURIComponent(here)}`)
     if (order.status === 404 || order.status === 400) notFound()
@@ -28,7 +29,7 @@ export default async function OrderPage({ params }: Props) {
   const { displayId, createdAt, status } = order.value
   return (
     <section className="account">
-      <AccountNav current="orders" />
+      <AccountNav current="orders" within />
       <p>
         <Link href="/account/orders">← All orders</Link>
       </p>
@@ -42,10 +43,8 @@ export default async function OrderPage({ params }: Props) {
         <OrderStatusBadge status={status} />
       </header>
       <h2>Files</h2>
-      <DownloadList
-        items={downloads.value.filter((d) => d.orderId === order.value.id)}
-        emptyText="This order's files are being prepared. They appear here and in your downloads library."
-      />
+      <RefreshUntilReady ready={downloads.value.length >= order.value.items.length} />
+      <DownloadList items={downloads.value} emptyText="This order's files are being prepared." headingLevel={3} />
       <h2>Summary</h2>
       <OrderSummary order={order.value} />
     </section>

@@ -17,13 +17,13 @@ export default async function OrderConfirmedPage({ params }: Props) {
   const here = `/order/${encodeURIComponent(id)}/confirmed`
   const session = await currentSession()
   if (!session) redirect(`/sign-in?next=${encodeURIComponent(here)}`)
-  const [order, downloads] = await Promise.all([getOrder(session.token, id), listDownloads(session.token)])
+  const [order, downloads] = await Promise.all([getOrder(session.token, id), listDownloads(session.token, { orderId: id })])
   if (!order.ok) {
     if (order.status === 401) redirect(`/sign-in?expired=1&next=${encodeURIComponent(here)}`)
     if (order.status === 404 || order.status === 400) notFound()
     throw new Error(`Could not load the order (${order.status})`)
   }
-  const mine = downloads.ok ? downloads.value.filter((d) => d.orderId === order.value.id) : []
+  const mine = downloads.ok ? downloads.value : []
   const { displayId, items } = order.value
   return (
     <section className="account">
@@ -31,7 +31,7 @@ export default async function OrderConfirmedPage({ params }: Props) {
       <p className="muted">Your files are ready below and in your downloads library. We&rsquo;ve emailed you the links too.</p>
       <h2>Your downloads</h2>
       <RefreshUntilReady ready={mine.length >= items.length} />
-      <DownloadList items={mine} emptyText="Your files are being prepared." />
+      <DownloadList items={mine} emptyText="Your files are being prepared." headingLevel={3} />
       <h2>Order summary</h2>
       <OrderSummary order={order.value} />
       <p>
