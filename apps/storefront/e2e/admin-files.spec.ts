@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test"
 import { createHash, randomBytes } from "node:crypto"
 import { zipSync } from "fflate"
+import { uniqueEmail } from "./fixtures/accounts"
+import { adminToken, signInToAdmin } from "./fixtures/admin"
 import { SEEDED } from "./fixtures/catalogue"
+import { placeOrder, registerCustomer, signInToken } from "./fixtures/orders"
 
 const backend = () => process.env.E2E_BACKEND_URL ?? ""
 
@@ -18,11 +21,7 @@ test.describe("staff manage download files in the admin", () => {
     const productId = products[0]!.id
     const variantId = products[0]!.variants[0]!.id
 
-    await page.goto("/app/login")
-    await page.getByRole("textbox", { name: "Email" }).fill(process.env.E2E_ADMIN_EMAIL ?? "")
-    await page.getByPlaceholder("Password").fill(process.env.E2E_ADMIN_PASSWORD ?? "")
-    await page.getByRole("button", { name: "Continue with Email" }).click()
-    await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 })
+    await signInToAdmin(page)
 
     await page.goto(`/app/products/${productId}`)
     await expect(page.getByRole("heading", { name: "Download files" })).toBeVisible({ timeout: 30_000 })
@@ -51,5 +50,46 @@ test.describe("staff manage download files in the admin", () => {
     // The new upload is version 2 and current; version 1 is kept, with a way back to it.
     await expect(page.getByRole("row").filter({ hasText: "southern-sky-charts-v2.zip" })).toContainText("Current")
     await expect(page.getByRole("row").filter({ hasText: "southern-sky-charts.zip" })).toContainText("Make current")
+
+    // Going back asks first, then version 1 is what customers download again.
+    await page.getByRole("row").filter({ hasText: "southern-sky-charts.zip" }).getByRole("button", { name: "Make current" }).click()
+    await expect(page.getByText("Make version 1 what customers download?")).toBeVisible()
+    await page.getByRole("button", { name: "Use version 1" }).click()
+    await expect(page.getByRole("row").filter({ hasText: "southern-sky-charts.zip" })).toContainText("Current")
+    await expect(page.getByRole("row").filter({ hasText: "southern-sky-charts-v2.zip" })).toContainText("Make current")
+  })
+
+  test("an order whose download reached its limit says so, and staff give the downloads back", async ({ page }) => {
+    test.setTimeout(90_000)
+    const product = SEEDED[2]
+    const email = uniqueEmail("limit")
+    const password = "limit-password-123"
+    await registerCustomer(email, password)
+    const orderId = await placeOrder(email, password, product.handle)
+    const bearer = await signInToken(email, password)
+    const store = { "x-publishable-api-key": process.env.E2E_PUBLISHABLE_KEY ?? "", authorization: `Bearer ${bearer}` }
+    const download = (token: string) => fetch(`${backend()}/store/downloads/${token}`, { headers: store, redirect: "manual" })
+
+    // The file is granted a moment after the order; then the customer uses up the allowance.
+    let downloadToken = ""
+    await expect(async () => {
+      const res = await fetch(`${backend()}/store/customers/me/downloads?order_id=${orderId}`, { headers: store })
+      downloadToken = ((await res.json()) as { downloads: Array<{ token: string }> }).downloads[0]?.token ?? ""
+      expect(downloadToken).not.toBe("")
+    }).toPass({ timeout: 20_000 })
+    const entitlements = await fetch(`${backend()}/admin/orders/${orderId}/entitlements`, { headers: { authorization: `Bearer ${await adminToken()}` } })
+    const { download_limit: limit } = (await entitlements.json()) as { download_limit: number }
+    for (let i = 0; i < limit; i++) expect((await download(downloadToken)).status).toBe(302)
+    expect((await download(downloadToken)).status).toBe(429)
+
+    await signInToAdmin(page)
+    await page.goto(`/app/orders/${orderId}`)
+    const row = page.getByRole("row").filter({ hasText: product.title })
+    await expect(row).toContainText("Limit reached", { timeout: 30_000 })
+    await expect(row).toContainText(`${limit} of ${limit}`)
+    await row.getByRole("button", { name: "Reset count" }).click()
+    await expect(row).toContainText(`0 of ${limit}`)
+    await expect(row).toContainText("Active")
+    expect((await download(downloadToken)).status).toBe(302)
   })
 })

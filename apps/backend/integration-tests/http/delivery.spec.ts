@@ -371,6 +371,7 @@ medusaIntegrationTestRunner({
       expect((await download(token, entitlement.token)).status).toBe(302)
 
       const { data: before } = await api.get(`/admin/orders/${order.id}/entitlements`, admin)
+      expect(before.download_limit).toBe(5)
       expect(before.entitlements).toHaveLength(1)
       expect(before.entitlements[0]).toMatchObject({ id: entitlement.id, status: "active", download_count: 1 })
       expect(before.entitlements[0].downloads).toHaveLength(1)
@@ -381,16 +382,71 @@ medusaIntegrationTestRunner({
       const { data: revoked } = await api.get(`/admin/orders/${order.id}/entitlements`, admin)
       expect(revoked.entitlements[0]).toMatchObject({ status: "revoked", revoked_reason: "Chargeback" })
 
-      await api.post(`/admin/entitlements/${entitlement.id}/reinstate`, {}, admin)
-      expect((await download(token, entitlement.token)).status).toBe(302)
-
       const outbox = new EmailOutbox(process.env.EMAIL_OUTBOX_DIR!)
       const confirmations = () => outbox.list("staff-view@example.com").filter((e) => e.template === "order-confirmation")
       const first = Date.now() + 10_000
       while (confirmations().length < 1 && Date.now() < first) await new Promise((resolve) => setTimeout(resolve, 100))
+      // Nothing the customer may download: the email is not sent again, and staff are told why.
+      const refused = await api.post(`/admin/orders/${order.id}/resend-downloads`, {}, { ...admin, validateStatus: () => true })
+      expect(refused.status).toBe(409)
+      expect(refused.data.message).toMatch(/Reinstate one to send the email/)
+      expect(confirmations()).toHaveLength(1)
+
+      await api.post(`/admin/entitlements/${entitlement.id}/reinstate`, {}, admin)
+      expect((await download(token, entitlement.token)).status).toBe(302)
+
       const { data: resent } = await api.post(`/admin/orders/${order.id}/resend-downloads`, {}, admin)
-      expect(resent.sent).toBe(1)
+      expect(resent).toEqual({ sent: 1, to: "staff-view@example.com" })
       expect(confirmations()).toHaveLength(2)
+
+      // Unknown downloads are a 404, and options nobody asked for a 400: nothing changes.
+      const loose = { ...admin, validateStatus: () => true }
+      for (const action of ["revoke", "reinstate", "reset-downloads"]) {
+        expect((await api.post(`/admin/entitlements/ent_01NOSUCHDOWNLOAD000000000/${action}`, {}, loose)).status).toBe(404)
+      }
+      expect((await api.post(`/admin/entitlements/${entitlement.id}/reinstate`, { reason: "x" }, loose)).status).toBe(400)
+    })
+
+    it("lets staff give a customer who reached the download limit their downloads back, keeping the log", async () => {
+      const { token, order, entitlement } = await purchase("limit-reset@example.com")
+      const admin = await adminHeaders()
+      for (let i = 0; i < 5; i++) expect((await download(token, entitlement.token)).status).toBe(302)
+      const limited = await download(token, entitlement.token)
+      expect(limited.status).toBe(429)
+      expect(limited.data.type).toBe("download_limit_reached")
+
+      const { data: reset } = await api.post(`/admin/entitlements/${entitlement.id}/reset-downloads`, {}, admin)
+      expect(reset).toEqual({ id: entitlement.id, download_count: 0 })
+      expect((await download(token, entitlement.token)).status).toBe(302)
+      const { data } = await api.get(`/admin/orders/${order.id}/entitlements`, admin)
+      expect(data.entitlements[0]).toMatchObject({ download_count: 1 })
+      expect(data.entitlements[0].downloads).toHaveLength(6)
+    })
+
+    it("refuses an upload for a variant that does not exist, before any link or record", async () => {
+      const admin = { ...(await adminHeaders()), validateStatus: () => true }
+      const filesBefore = (await files().listDigitalFiles({}, { select: ["id"] })).length
+      const upload = await api.post("/admin/variants/variant_01NOSUCHVARIANT0000000000/digital-file/uploads", { file_name: "x.zip" }, admin)
+      expect(upload.status).toBe(404)
+      expect(upload.data.upload_url).toBeUndefined()
+      const version = await api.post(
+        "/admin/variants/variant_01NOSUCHVARIANT0000000000/digital-file/versions",
+        { storage_key: "variants/variant_01NOSUCHVARIANT0000000000/x/x.zip", file_name: "x.zip" },
+        admin,
+      )
+      expect(version.status).toBe(404)
+      expect(await files().listDigitalFiles({}, { select: ["id"] })).toHaveLength(filesBefore)
+
+      // A real variant, but nothing was uploaded at that key: a 400 that says what to do.
+      const { data: list } = await api.get(`/store/products?handle=${SEED_PRODUCTS[1]!.handle}&fields=id,variants.id`, { headers: shop.headers() })
+      const variantId = list.products[0].variants[0].id
+      const missing = await api.post(
+        `/admin/variants/${variantId}/digital-file/versions`,
+        { storage_key: `variants/${variantId}/never-uploaded/x.zip`, file_name: "x.zip" },
+        admin,
+      )
+      expect(missing.status).toBe(400)
+      expect(missing.data.message).toBe("The uploaded file did not arrive in storage. Please upload it again.")
     })
 
     it("takes a new file version straight into the bucket, measures it, serves it, and keeps the old one", async () => {
@@ -432,12 +488,15 @@ medusaIntegrationTestRunner({
 
       const refused = { ...admin, validateStatus: () => true }
       expect((await api.post(`/admin/variants/${variantId}/digital-file/uploads`, { file_name: "../../etc/passwd" }, refused)).status).toBe(400)
+      // An upload made for this variant cannot become another (real) variant's file.
+      const { data: other } = await api.get(`/store/products?handle=${SEED_PRODUCTS[0]!.handle}&fields=id,variants.id`, { headers: shop.headers() })
       const otherVariant = await api.post(
-        `/admin/variants/variant_someone_else/digital-file/versions`,
+        `/admin/variants/${other.products[0].variants[0].id}/digital-file/versions`,
         { storage_key: upload.storage_key, file_name: "coastline-v2.zip" },
         refused,
       )
       expect(otherVariant.status).toBe(400)
+      expect(otherVariant.data.message).toBe("That upload was not made for this variant")
     })
   },
 })

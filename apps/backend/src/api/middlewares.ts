@@ -18,7 +18,9 @@ import { ordersBelongToTheirBuyer } from "./store/orders-belong-to-their-buyer"
 import { paymentsNeedAnAccount } from "./store/payments-need-an-account"
 import { rateLimitAuth } from "./rate-limit-auth"
 import { AdminAddFileVersion, AdminCreateUpload, AdminSetCurrentVersion } from "./admin/digital-files/validators"
-import { AdminRevokeEntitlement } from "./admin/entitlements/validators"
+import { entitlementExists } from "./admin/entitlements/entitlement-exists"
+import { AdminNoOptions, AdminRevokeEntitlement } from "./admin/entitlements/validators"
+import { variantExists } from "./admin/variants/variant-exists"
 import { StoreChangePassword, StoreResetPassword } from "./store/account-validators"
 
 /**
@@ -115,10 +117,12 @@ export default defineMiddlewares({
     { matcher: "/store/downloads/:token", method: "GET", middlewares: [authenticate("customer", ["bearer"])] },
     { matcher: "/store/customers/me/downloads", method: "GET", middlewares: [authenticate("customer", ["bearer"])] },
     { matcher: "/store/orders/:id", method: "GET", middlewares: [authenticate("customer", ["bearer", "session"]), ordersBelongToTheirBuyer] },
-    { matcher: "/admin/variants/:id/digital-file/uploads", method: "POST", middlewares: [validateAndTransformBody(AdminCreateUpload)] },
-    { matcher: "/admin/variants/:id/digital-file/versions", method: "POST", middlewares: [validateAndTransformBody(AdminAddFileVersion)] },
+    { matcher: "/admin/variants/:id/digital-file/uploads", method: "POST", middlewares: [validateAndTransformBody(AdminCreateUpload), variantExists] },
+    { matcher: "/admin/variants/:id/digital-file/versions", method: "POST", middlewares: [validateAndTransformBody(AdminAddFileVersion), variantExists] },
     { matcher: "/admin/digital-files/:id/current", method: "POST", middlewares: [validateAndTransformBody(AdminSetCurrentVersion)] },
-    { matcher: "/admin/entitlements/:id/revoke", method: "POST", middlewares: [validateAndTransformBody(AdminRevokeEntitlement)] },
+    { matcher: "/admin/entitlements/:id/revoke", method: "POST", middlewares: [validateAndTransformBody(AdminRevokeEntitlement), entitlementExists] },
+    { matcher: "/admin/entitlements/:id/reinstate", method: "POST", middlewares: [validateAndTransformBody(AdminNoOptions), entitlementExists] },
+    { matcher: "/admin/entitlements/:id/reset-downloads", method: "POST", middlewares: [validateAndTransformBody(AdminNoOptions), entitlementExists] },
     {
       matcher: "/store/password-reset",
       method: "POST",

@@ -18,6 +18,32 @@ type Entitlement = {
 
 const when = (iso: string) => new Date(iso).toLocaleString()
 
+/** "Chrome on Windows" from a user-agent string: what staff need to recognise a device. */
+export function browserName(userAgent: string | null): string {
+  if (!userAgent) return "an unknown browser"
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrome\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : "a browser"
+  const system = /iPhone|iPad/.test(userAgent)
+    ? "iPhone or iPad"
+    : /Android/.test(userAgent)
+      ? "Android"
+      : /Windows/.test(userAgent)
+        ? "Windows"
+        : /Mac OS X|Macintosh/.test(userAgent)
+          ? "Mac"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : null
+  return system ? `${browser} on ${system}` : browser
+}
+
 /** On each order page: what the buyer may download, how often they did, and the staff actions. */
 const OrderDownloadsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const queryClient = useQueryClient()
@@ -26,22 +52,33 @@ const OrderDownloadsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =>
   const key = ["order-entitlements", order.id]
   const { data, isLoading, isError } = useQuery({
     queryKey: key,
-    queryFn: () => sdk.client.fetch<{ entitlements: Entitlement[] }>(`/admin/orders/${order.id}/entitlements`),
+    queryFn: () => sdk.client.fetch<{ download_limit: number; entitlements: Entitlement[] }>(`/admin/orders/${order.id}/entitlements`),
   })
   const refresh = () => queryClient.invalidateQueries({ queryKey: key })
 
   const setStatus = useMutation({
     mutationFn: ({ id, action }: { id: string; action: "revoke" | "reinstate" }) =>
-      sdk.client.fetch(`/admin/entitlements/${id}/${action}`, { method: "POST", body: {} }),
-    onSuccess: (_data, { action }) => {
-      toast.success(action === "revoke" ? "Access revoked" : "Access reinstated")
+      sdk.client.fetch<{ changed: number }>(`/admin/entitlements/${id}/${action}`, { method: "POST", body: {} }),
+    onSuccess: (result, { action }) => {
+      // Nothing changed: someone else (or a refund) got there first.
+      if (result.changed === 0) toast.info(action === "revoke" ? "That download was already revoked" : "That download was already active")
+      else toast.success(action === "revoke" ? "Access revoked" : "Access reinstated")
+      void refresh()
+    },
+    onError: (error: Error) => toast.error(error.message),
+  })
+  const resetCount = useMutation({
+    mutationFn: (id: string) => sdk.client.fetch(`/admin/entitlements/${id}/reset-downloads`, { method: "POST", body: {} }),
+    onSuccess: () => {
+      toast.success(`Download count reset: the customer can download it ${limit} more times`)
       void refresh()
     },
     onError: (error: Error) => toast.error(error.message),
   })
   const resend = useMutation({
-    mutationFn: () => sdk.client.fetch<{ sent: number }>(`/admin/orders/${order.id}/resend-downloads`, { method: "POST", body: {} }),
-    onSuccess: (result) => toast.success(result.sent ? "Download email sent again" : "Nothing to send for this order"),
+    mutationFn: () =>
+      sdk.client.fetch<{ sent: number; to: string | null }>(`/admin/orders/${order.id}/resend-downloads`, { method: "POST", body: {} }),
+    onSuccess: (result) => toast.success(result.to ? `Download email sent again to ${result.to}` : "Download email sent again"),
     onError: (error: Error) => toast.error(error.message),
   })
 
@@ -56,6 +93,8 @@ const OrderDownloadsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =>
   }
 
   const entitlements = data?.entitlements ?? []
+  const limit = data?.download_limit ?? 0
+  const anyActive = entitlements.some((e) => e.status === "active")
   return (
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
@@ -65,7 +104,7 @@ const OrderDownloadsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =>
             What the customer can download from this order.
           </Text>
         </div>
-        <Button size="small" variant="secondary" isLoading={resend.isPending} disabled={entitlements.length === 0} onClick={() => resend.mutate()}>
+        <Button size="small" variant="secondary" isLoading={resend.isPending} disabled={!anyActive} onClick={() => resend.mutate()}>
           Resend download email
         </Button>
       </div>
@@ -96,20 +135,29 @@ const OrderDownloadsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =>
                     {entitlement.file_name}
                   </Text>
                   {openLog === entitlement.id ? (
-                    <ul className="mt-2 space-y-1">
+                    <ul className="mt-2 space-y-1" aria-label={`Download log of ${entitlement.product_title}`}>
                       {entitlement.downloads.length === 0 ? <li className="text-ui-fg-subtle">Not downloaded yet</li> : null}
+                      {entitlement.downloads.length > 0 ? (
+                        <li className="text-ui-fg-muted text-xs">When, on what, and from where (the same place code means the same network).</li>
+                      ) : null}
                       {entitlement.downloads.map((d) => (
-                        <li key={d.id} className="text-ui-fg-subtle text-xs">
-                          {when(d.at)} · {d.user_agent ?? "unknown browser"} · address #{d.ip_hash?.slice(0, 8) ?? "?"}
+                        <li key={d.id} className="text-ui-fg-subtle text-xs" title={d.user_agent ?? undefined}>
+                          {when(d.at)} · {browserName(d.user_agent)} · place {d.ip_hash?.slice(0, 6) ?? "unknown"}
                         </li>
                       ))}
                     </ul>
                   ) : null}
                 </Table.Cell>
                 <Table.Cell>
-                  <Badge color={entitlement.status === "active" ? "green" : "red"} size="2xsmall">
-                    {entitlement.status === "active" ? "Active" : "Revoked"}
-                  </Badge>
+                  {entitlement.status === "active" && limit > 0 && entitlement.download_count >= limit ? (
+                    <Badge color="orange" size="2xsmall">
+                      Limit reached
+                    </Badge>
+                  ) : (
+                    <Badge color={entitlement.status === "active" ? "green" : "red"} size="2xsmall">
+                      {entitlement.status === "active" ? "Active" : "Revoked"}
+                    </Badge>
+                  )}
                   {entitlement.revoked_reason ? (
                     <Text size="xsmall" className="text-ui-fg-subtle">
                       {entitlement.revoked_reason}
@@ -118,24 +166,37 @@ const OrderDownloadsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =>
                 </Table.Cell>
                 <Table.Cell>
                   <Button size="small" variant="transparent" onClick={() => setOpenLog(openLog === entitlement.id ? null : entitlement.id)}>
-                    {entitlement.download_count} · {openLog === entitlement.id ? "hide log" : "show log"}
+                    {entitlement.download_count} of {limit} · {openLog === entitlement.id ? "hide log" : "show log"}
                   </Button>
                 </Table.Cell>
                 <Table.Cell className="text-right">
-                  {entitlement.status === "active" ? (
-                    <Button size="small" variant="danger" disabled={setStatus.isPending} onClick={() => void revoke(entitlement)}>
-                      Revoke
-                    </Button>
-                  ) : (
-                    <Button
-                      size="small"
-                      variant="secondary"
-                      disabled={setStatus.isPending}
-                      onClick={() => setStatus.mutate({ id: entitlement.id, action: "reinstate" })}
-                    >
-                      Reinstate
-                    </Button>
-                  )}
+                  <div className="flex justify-end gap-2">
+                    {entitlement.download_count > 0 ? (
+                      <Button
+                        size="small"
+                        variant="secondary"
+                        isLoading={resetCount.isPending && resetCount.variables === entitlement.id}
+                        disabled={resetCount.isPending}
+                        onClick={() => resetCount.mutate(entitlement.id)}
+                      >
+                        Reset count
+                      </Button>
+                    ) : null}
+                    {entitlement.status === "active" ? (
+                      <Button size="small" variant="danger" disabled={setStatus.isPending} onClick={() => void revoke(entitlement)}>
+                        Revoke
+                      </Button>
+                    ) : (
+                      <Button
+                        size="small"
+                        variant="secondary"
+                        disabled={setStatus.isPending}
+                        onClick={() => setStatus.mutate({ id: entitlement.id, action: "reinstate" })}
+                      >
+                        Reinstate
+                      </Button>
+                    )}
+                  </div>
                 </Table.Cell>
               </Table.Row>
             ))}

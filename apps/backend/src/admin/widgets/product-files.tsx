@@ -1,6 +1,6 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
-import { Badge, Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { useRef, useState } from "react"
 import { sdk } from "../lib/sdk"
@@ -22,8 +22,13 @@ function putWithProgress(url: string, file: File, onProgress: (percent: number) 
     xhr.open("PUT", url)
     xhr.setRequestHeader("Content-Type", file.type || "application/zip")
     xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((100 * event.loaded) / event.total))
-    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(`The bucket refused the upload (${xhr.status})`)))
-    xhr.onerror = () => reject(new Error("The upload failed: check the connection and the bucket's CORS settings"))
+    xhr.onload = () =>
+      xhr.status >= 200 && xhr.status < 300
+        ? resolve()
+        : reject(new Error(`The file store refused the upload (status ${xhr.status}). Try again; if it keeps happening, tell your developer.`))
+    // A network failure, or a file store that does not accept uploads from this admin's address (CORS).
+    xhr.onerror = () =>
+      reject(new Error("The upload did not get through. Check your internet connection and try again; if it keeps failing, tell your developer."))
     xhr.send(file)
   })
 }
@@ -111,13 +116,25 @@ const ProductFilesWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) 
     queryFn: () => sdk.client.fetch<{ variants: VariantFiles[] }>(`/admin/products/${product.id}/digital-files`),
   })
   const refresh = () => void queryClient.invalidateQueries({ queryKey: key })
+  const prompt = usePrompt()
+  const [switching, setSwitching] = useState<string | null>(null)
   const makeCurrent = async (fileId: string, version: Version) => {
+    const confirmed = await prompt({
+      title: `Make version ${version.number} what customers download?`,
+      description: `Everyone who downloads this product from now on gets ${version.file_name}. The other versions are kept, so you can switch back.`,
+      confirmText: `Use version ${version.number}`,
+      cancelText: "Cancel",
+    })
+    if (!confirmed) return
+    setSwitching(version.id)
     try {
       await sdk.client.fetch(`/admin/digital-files/${fileId}/current`, { method: "POST", body: { version_id: version.id } })
       toast.success(`Customers now download version ${version.number}`)
       refresh()
     } catch (error) {
       toast.error((error as Error).message)
+    } finally {
+      setSwitching(null)
     }
   }
 
@@ -143,7 +160,7 @@ const ProductFilesWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) 
                 <Table.Row>
                   <Table.HeaderCell>Version</Table.HeaderCell>
                   <Table.HeaderCell>File</Table.HeaderCell>
-                  <Table.HeaderCell>SHA-256</Table.HeaderCell>
+                  <Table.HeaderCell title="A code computed from the file's bytes: the same code means exactly the same file">Fingerprint (SHA-256)</Table.HeaderCell>
                   <Table.HeaderCell className="text-right" />
                 </Table.Row>
               </Table.Header>
@@ -170,7 +187,13 @@ const ProductFilesWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) 
                       </Table.Cell>
                       <Table.Cell className="text-right">
                         {current ? null : (
-                          <Button size="small" variant="transparent" onClick={() => void makeCurrent(variant.digital_file!.id, version)}>
+                          <Button
+                            size="small"
+                            variant="transparent"
+                            isLoading={switching === version.id}
+                            disabled={switching !== null}
+                            onClick={() => void makeCurrent(variant.digital_file!.id, version)}
+                          >
                             Make current
                           </Button>
                         )}

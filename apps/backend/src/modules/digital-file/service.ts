@@ -118,6 +118,11 @@ export default class DigitalFileModuleService extends MedusaService({ DigitalFil
     }
   }
 
+  /** Gives an entitlement its full download allowance again (staff, after a customer reached the cap). The download log is kept. */
+  async resetDownloadCount(id: string): Promise<void> {
+    await this.updateEntitlements({ id, download_count: 0 })
+  }
+
   /**
    * Revokes or reinstates the selected entitlements, changing only those not already in that
    * state. Returns what they were before (for a workflow's compensation).

@@ -16,13 +16,14 @@ export type OrderNotification = {
 
 /**
  * The order confirmation, built once the entitlements exist: one stable storefront link per
- * file (never a presigned URL), totals in integer cents. Nothing to send without entitlements.
+ * file (never a presigned URL), totals in integer cents. Only files the buyer may still download
+ * are linked (a resend after a refund leaves the refunded ones out); nothing to send without them.
  */
 export const buildOrderConfirmationStep = createStep(
   "build-order-confirmation",
   async (input: { order_id: string }, { container }) => {
     const files: DigitalFileModuleService = container.resolve(DIGITAL_FILE_MODULE)
-    const entitlements = await files.listEntitlements({ order_id: input.order_id })
+    const entitlements = await files.listEntitlements({ order_id: input.order_id, status: "active" })
     if (entitlements.length === 0) return new StepResponse<OrderNotification[]>([])
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { backendEnv } from "../../../../../lib/env"
 import { DIGITAL_FILE_MODULE } from "../../../../../modules/digital-file"
 import type DigitalFileModuleService from "../../../../../modules/digital-file/service"
 
@@ -10,6 +11,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     { relations: ["digital_file", "downloads"], order: { created_at: "ASC" } },
   )
   res.json({
+    // How many downloads each purchase allows; staff can reset a count that reached it.
+    download_limit: backendEnv().DOWNLOAD_CAP_PER_ENTITLEMENT,
     entitlements: entitlements.map((e) => ({
       id: e.id,
       product_title: e.product_title,
