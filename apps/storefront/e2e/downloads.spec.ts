@@ -3,7 +3,8 @@ import { createHash } from "node:crypto"
 import { readFile } from "node:fs/promises"
 import { AccountPages, uniqueEmail, waitForEmail } from "./fixtures/accounts"
 import { SEEDED } from "./fixtures/catalogue"
-import { placeOrder, storedSha256 } from "./fixtures/orders"
+import { adminToken } from "./fixtures/admin"
+import { placeOrder, signInToken, storedSha256 } from "./fixtures/orders"
 
 async function downloadBytes(page: Page, start: () => Promise<unknown>) {
   const [download] = await Promise.all([page.waitForEvent("download"), start()])
@@ -67,6 +68,31 @@ test.describe("digital delivery", () => {
     const file = await downloadBytes(away, () => new AccountPages(away).signIn(email, password))
     expect(sha256(file.bytes)).toBe(await storedSha256(product.handle))
     await context.close()
+  })
+
+  test("a file past its download limit leads to the library with the reason, in the shop's own words only", async ({ page }) => {
+    const product = SEEDED[4]
+    const { email, password } = await buyAndOpenConfirmation(page, "capped", product.handle)
+    const token = (await downloadHref(page)).split("/").pop()!
+    const backend = process.env.E2E_BACKEND_URL
+    const bearer = await signInToken(email, password)
+    const headers = { "x-publishable-api-key": process.env.E2E_PUBLISHABLE_KEY ?? "", authorization: `Bearer ${bearer}` }
+    const orderId = /\/order\/([^/]+)\/confirmed/.exec(page.url())![1]
+    const admin = await fetch(`${backend}/admin/orders/${orderId}/entitlements`, { headers: { authorization: `Bearer ${await adminToken()}` } })
+    const { download_limit: limit } = (await admin.json()) as { download_limit: number }
+    for (let i = 0; i < limit; i++) {
+      expect((await fetch(`${backend}/store/downloads/${token}`, { headers, redirect: "manual" })).status).toBe(302)
+    }
+
+    // Clicking Download now opens the library with the reason: no page saved as a "download".
+    await page.getByTestId("download-item").getByRole("link", { name: "Download" }).click()
+    await expect(page).toHaveURL("/account/downloads?problem=limit")
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("That file has reached its download limit. Contact us and we will reset it.")
+
+    // A link cannot put its own text in the shop's alert.
+    await page.goto("/account/downloads?problem=not-found&message=Send+your+password+to+evil%40example.com")
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("There is no such download in this account.")
+    await expect(page.getByText("evil@example.com")).toHaveCount(0)
   })
 
   test("someone else's download link gets them nothing", async ({ page, browser }) => {

@@ -37,7 +37,7 @@ const schema = z.object({
   STOREFRONT_PROXY_SECRET: z.string().min(32, "STOREFRONT_PROXY_SECRET must be at least 32 characters").optional(),
   /**
    * Phase 1: only signed-in people see the shop. Unset means on in staging and production, off in
-   * development and test (ADR 0016). Read at run time: restart, no rebuild.
+   * development and test (ADR 0016). Fixed at build (ADR 0027): changing it takes a rebuild.
    */
   PRIVATE_MODE: z.enum(["true", "false"], { error: "PRIVATE_MODE must be true or false" }).optional(),
   /**

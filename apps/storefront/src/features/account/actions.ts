@@ -87,7 +87,8 @@ export async function requestPasswordReset(_previous: FormState, formData: FormD
   const parsed = parseForm(ForgotPasswordSchema, formData)
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values }
   const result = await requestPasswordResetCall(parsed.data.email)
-  if (!result.ok && result.status === 429) return { error: failure(result), values }
+  // Throttled, or the shop could not take the request: say so rather than claim an email went out.
+  if (!result.ok && (result.status === 429 || result.status >= 500)) return { error: failure(result), values }
   // The same answer whether or not the address has an account.
   return { success: `If an account exists for ${parsed.data.email}, we've emailed it a link to choose a new password. The link works for 15 minutes.` }
 }

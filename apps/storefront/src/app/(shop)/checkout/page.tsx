@@ -16,12 +16,30 @@ type Props = { searchParams: Promise<{ payment?: string }> }
 
 const RETURN_MESSAGES: Record<string, string> = {
   failed: "The payment was not completed, and nothing was charged. Please try again or use another card.",
-  pending: "Your payment is being confirmed. Your order will appear in your account in a moment; there is no need to pay again.",
+  pending: "Your payment is being confirmed. Your order will appear in your orders in a moment; there is no need to pay again.",
+}
+
+/** What the return from the payment step says: a failure is an alert; a payment still confirming is news, not an error. */
+function ReturnNotice({ kind }: { kind: string | undefined }) {
+  const message = RETURN_MESSAGES[kind ?? ""]
+  if (!message) return null
+  if (kind === "failed") {
+    return (
+      <p className="form-message form-message--error" role="alert">
+        {message}
+      </p>
+    )
+  }
+  return (
+    <p className="form-message" role="status">
+      {message} <Link href="/account/orders">See your orders</Link>
+    </p>
+  )
 }
 
 export default async function CheckoutPage({ searchParams }: Props) {
   const session = await currentSession()
-  const returned = RETURN_MESSAGES[(await searchParams).payment ?? ""]
+  const returned = (await searchParams).payment
   let cart = await getCart(session?.token)
   // A visitor's cart moves to the account they sign in with; another account's cart is not shown.
   if (cart && session && cart.customerId !== session.customerId) {
@@ -33,11 +51,7 @@ export default async function CheckoutPage({ searchParams }: Props) {
       <section className="checkout">
         {!cart && (await holdsCartCookies()) ? <ForgetStaleCart /> : null}
         <h1>Checkout</h1>
-        {returned ? (
-          <p className="form-message" role="status">
-            {returned}
-          </p>
-        ) : null}
+        <ReturnNotice kind={returned} />
         <EmptyCart />
       </section>
     )
@@ -92,11 +106,7 @@ export default async function CheckoutPage({ searchParams }: Props) {
   return (
     <section className="checkout">
       <h1>Checkout</h1>
-      {returned ? (
-        <p className="form-message form-message--error" role="alert">
-          {returned}
-        </p>
-      ) : null}
+      <ReturnNotice kind={returned} />
       <CheckoutForm
         mode={mode}
         initial={{ email: cart.email || (customer.ok ? customer.value.email : ""), name, country: cart.countryCode ?? "au" }}

@@ -3,7 +3,16 @@ import { requestDownload } from "@/lib/medusa/downloads"
 import { reportError } from "@/lib/monitoring"
 import { currentSession } from "@/lib/session"
 
-const PROBLEMS: Record<number, string> = { 404: "not-found", 410: "revoked", 429: "limit" }
+/**
+ * What went wrong, as a code the library page turns into its own words: the backend's message
+ * never travels in the URL, where anyone could write a link that puts their text in our alert.
+ */
+function problemOf(status: number, type: string | undefined): string {
+  if (status === 404) return "not-found"
+  if (status === 410) return "revoked"
+  if (status === 429) return type === "download_limit_reached" ? "limit" : "busy"
+  return "unavailable"
+}
 
 /** A redirect within this site, relative: behind proxies the server may not know its public host. */
 function redirectHere(path: string, status = 307) {
@@ -36,10 +45,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     return response
   }
   if (answer.status === 401) return redirectHere(`/sign-in?expired=1&next=${encodeURIComponent(here)}`)
-  const problem = PROBLEMS[answer.status] ?? "unavailable"
-  const message = answer.headers.get("content-type")?.includes("json")
-    ? ((await answer.json()) as { message?: string }).message
+  const type = answer.headers.get("content-type")?.includes("json")
+    ? ((await answer.json().catch(() => ({}))) as { type?: string }).type
     : undefined
-  const query = new URLSearchParams({ problem, ...(message ? { message } : {}) })
-  return redirectHere(`/account/downloads?${query}`, 303)
+  return redirectHere(`/account/downloads?${new URLSearchParams({ problem: problemOf(answer.status, type) })}`, 303)
 }

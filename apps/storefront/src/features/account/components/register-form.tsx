@@ -20,7 +20,7 @@ export function RegisterForm({ next }: { next: string }) {
       <NewPasswordFields state={state} />
       <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
       <p className="form__links">
-        <Link href="/sign-in">I already have an account</Link>
+        <Link href={`/sign-in${next !== "/account" ? `?next=${encodeURIComponent(next)}` : ""}`}>I already have an account</Link>
       </p>
     </form>
   )

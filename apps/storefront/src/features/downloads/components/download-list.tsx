@@ -36,8 +36,10 @@ export function DownloadList({ items, emptyText, headingLevel = 2 }: { items: Do
             ) : null}
           </div>
           {item.status === "active" ? (
-            // A plain link: the route answers with a redirect to the file, so the browser downloads it.
-            <a className="button" href={`/downloads/${item.token}`} download>
+            // A plain link, without `download`: the file's own answer makes the browser save it
+            // (Content-Disposition: attachment), and a refusal leads to a page with its reason
+            // instead of being saved as a file.
+            <a className="button" href={`/downloads/${item.token}`}>
               Download
             </a>
           ) : (
