@@ -91,7 +91,7 @@ async function unitLane(): Promise<Counts> {
   for (const dir of [join(root, "packages", "money"), join(root, "packages", "emails"), join(root, "packages", "monitoring"), backendDir, storefrontDir]) {
     const report = join(reports, `unit-${dir.split("/").pop()}.json`)
     rmSync(report, { force: true })
-    await runInherit(bin(dir, "vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], {
+    await runInherit(bin(dir, "vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, "--passWithNoTests", ...onlyFiles()], {
       cwd: dir,
       env: { ...process.env, ...QUIET_ENV },
     })
