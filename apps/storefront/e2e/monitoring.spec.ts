@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process"
 import { createServer } from "node:net"
 import { join } from "node:path"
 import { uniqueEmail } from "./fixtures/accounts"
+import { SEEDED } from "./fixtures/catalogue"
 import { registerCustomer } from "./fixtures/orders"
 
 /**
@@ -83,7 +84,7 @@ test.describe("error reports", () => {
     expect(violations).toEqual([])
   })
 
-  test("the storefront server reports what fails when the backend is down, with no cookie, token or email", async () => {
+  test("the storefront server reports what fails when the backend is down, with no cookie, token or email", async ({ browser }) => {
     const email = uniqueEmail("server-report")
     const password = "a-long-password-1"
     await registerCustomer(email, password)
@@ -115,6 +116,22 @@ test.describe("error reports", () => {
       for (const { raw } of [fromRoute!, fromPage!]) {
         for (const leak of [jwt, downloadToken, email, encodeURIComponent(email)]) expect(raw).not.toContain(leak)
       }
+
+      // What a customer sees meanwhile: the cached product page still works, and what needs the
+      // backend says so in place instead of failing the page or pretending it worked.
+      const context = await browser.newContext({ baseURL: url })
+      await context.addCookies([{ name: "_vespertene_cart", value: "cart_01BACKENDISDOWN000000000", url }])
+      const page = await context.newPage()
+      await page.goto(`/products/${SEEDED[0].handle}`)
+      await page.getByRole("button", { name: "Add to cart" }).click()
+      await expect(page.getByRole("status").filter({ hasText: "We couldn't reach your cart just now." })).toBeVisible()
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEEDED[0].title)
+      await page.goto("/forgot-password")
+      await page.getByLabel("Email").fill(email)
+      await page.getByRole("button", { name: "Email me a reset link" }).click()
+      await expect(page.getByRole("main")).toContainText("Something went wrong on our side")
+      await expect(page.getByRole("main")).not.toContainText("we've emailed")
+      await context.close()
     } finally {
       storefront.kill("SIGTERM")
     }

@@ -1,13 +1,8 @@
 "use client"
 
+import { PageError } from "@/components/page-error"
+
+/** A shop page failed to load (the backend is unreachable or erred). */
 export default function ShopError({ reset }: { error: Error; reset: () => void }) {
-  return (
-    <section className="not-found" role="alert">
-      <h1>The shop is having a moment</h1>
-      <p>We couldn&rsquo;t load the catalogue just now. Please try again.</p>
-      <button type="button" className="button" onClick={() => reset()}>
-        Try again
-      </button>
-    </section>
-  )
+  return <PageError title="The shop is having a moment" text="We couldn’t load this page just now. Please try again." reset={reset} />
 }

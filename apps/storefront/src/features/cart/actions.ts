@@ -23,13 +23,20 @@ export async function addToCartAction(_previous: AddState, formData: FormData): 
     : { status: "added", message: "Added to your cart.", count }
 }
 
-export async function removeFromCartAction(formData: FormData): Promise<void> {
+/** What a Remove button reports: nothing when it worked (the page shows the new cart), or why not. */
+export type RemoveState = { error?: string }
+
+const NOT_REMOVED = "We couldn't remove that just now. Please try again."
+
+export async function removeFromCartAction(_previous: RemoveState, formData: FormData): Promise<RemoveState> {
   const lineId = String(formData.get("line_id") ?? "")
-  if (!/^cali_[0-9A-Za-z]+$/.test(lineId)) return
+  if (!/^cali_[0-9A-Za-z]+$/.test(lineId)) return { error: "That product can't be removed." }
   const session = await currentSession()
-  await removeLine(lineId, session?.token)
+  const result = await removeLine(lineId, session?.token)
   revalidatePath("/cart")
   revalidatePath("/checkout")
+  // An expired cart is simply gone: the page shows that.
+  return !result.ok && result.status !== 404 ? { error: NOT_REMOVED } : {}
 }
 
 const PromoCode = z.string().trim().min(1, "Enter a code").max(64, "That code is too long").regex(/^[\w-]+$/, "Codes use letters, numbers and dashes")
@@ -49,13 +56,14 @@ export async function applyPromoAction(_previous: FormState, formData: FormData)
   return { success: `Code ${code.data.toUpperCase()} applied.` }
 }
 
-export async function removePromoAction(formData: FormData): Promise<void> {
+export async function removePromoAction(_previous: RemoveState, formData: FormData): Promise<RemoveState> {
   const code = PromoCode.safeParse(formData.get("code"))
-  if (!code.success) return
+  if (!code.success) return { error: "That code can't be removed." }
   const session = await currentSession()
-  await removePromoCode(code.data, session?.token)
+  const result = await removePromoCode(code.data, session?.token)
   revalidatePath("/cart")
   revalidatePath("/checkout")
+  return !result.ok && result.status !== 404 ? { error: NOT_REMOVED } : {}
 }
 
 /** Clears the cart cookies when the cart they name is gone (checked again here, not trusted). */

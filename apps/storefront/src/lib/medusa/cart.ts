@@ -73,18 +73,30 @@ export async function holdsCartCookies(): Promise<boolean> {
   return jar.has(CART_COOKIE) || jar.has(CART_COUNT_COOKIE)
 }
 
-/** The visitor's open cart, or null (none, expired, or already turned into an order). */
-export async function getCart(token?: string): Promise<Cart | null> {
+/**
+ * The visitor's open cart, or null (none, expired, or already turned into an order), as a
+ * result: actions answer a backend failure inline rather than failing the whole page.
+ */
+async function findCart(token?: string): Promise<Result<Cart | null>> {
   const id = await currentCartId()
-  if (!id) return null
+  if (!id) return { ok: true, value: null }
   const result = await call<{ cart: RawCart }>(withFields(`/store/carts/${id}`), { token })
   if (!result.ok) {
-    if (result.status === 404 || result.status === 401 || result.status === 403) return null
-    throw new Error(`Could not load the cart (${result.status})`)
+    if (result.status === 404 || result.status === 401 || result.status === 403) return { ok: true, value: null }
+    return result
   }
-  if (result.value.cart.completed_at) return null
-  return reshapeCart(result.value.cart)
+  if (result.value.cart.completed_at) return { ok: true, value: null }
+  return { ok: true, value: reshapeCart(result.value.cart) }
 }
+
+/** The same for pages, whose error boundary shows a failure. */
+export async function getCart(token?: string): Promise<Cart | null> {
+  const found = await findCart(token)
+  if (!found.ok) throw new Error(`Could not load the cart (${found.status})`)
+  return found.value
+}
+
+const EXPIRED: Result<never> = { ok: false, status: 404, message: "Your cart has expired." }
 
 async function createCart(token?: string): Promise<Result<Cart>> {
   const home = (await listCountries()).find((c) => c.code === HOME_COUNTRY)
@@ -98,7 +110,9 @@ async function createCart(token?: string): Promise<Result<Cart>> {
 export type AddOutcome = { ok: true; cart: Cart; alreadyInCart: boolean } | { ok: false; message: string }
 
 export async function addToCart(variantId: string, token?: string): Promise<AddOutcome> {
-  let cart = await getCart(token)
+  const found = await findCart(token)
+  if (!found.ok) return { ok: false, message: "We couldn't reach your cart just now. Please try again." }
+  let cart = found.value
   if (cart?.lines.some((line) => line.variantId === variantId)) return { ok: true, cart, alreadyInCart: true }
   if (!cart) {
     const created = await createCart(token)
@@ -115,8 +129,10 @@ export async function addToCart(variantId: string, token?: string): Promise<AddO
 }
 
 export async function removeLine(lineId: string, token?: string): Promise<Result<Cart>> {
-  const cart = await getCart(token)
-  if (!cart) return { ok: false, status: 404, message: "Your cart has expired." }
+  const found = await findCart(token)
+  if (!found.ok) return found
+  const cart = found.value
+  if (!cart) return EXPIRED
   const result = await call<{ parent: RawCart }>(withFields(`/store/carts/${cart.id}/line-items/${encodeURIComponent(lineId)}`), { method: "DELETE", token })
   if (!result.ok) return result
   const updated = reshapeCart(result.value.parent)
@@ -125,8 +141,10 @@ export async function removeLine(lineId: string, token?: string): Promise<Result
 }
 
 export async function applyPromoCode(code: string, token?: string): Promise<Result<Cart>> {
-  const cart = await getCart(token)
-  if (!cart) return { ok: false, status: 404, message: "Your cart has expired." }
+  const found = await findCart(token)
+  if (!found.ok) return found
+  const cart = found.value
+  if (!cart) return EXPIRED
   const result = await cartCall(`/store/carts/${cart.id}/promotions`, { method: "POST", token, body: { promo_codes: [code] } })
   if (result.ok && !result.value.promoCodes.some((c) => c.toLowerCase() === code.toLowerCase())) {
     return { ok: false, status: 400, message: `The code ${code} doesn't apply to what's in your cart.` }
@@ -135,8 +153,10 @@ export async function applyPromoCode(code: string, token?: string): Promise<Resu
 }
 
 export async function removePromoCode(code: string, token?: string): Promise<Result<Cart>> {
-  const cart = await getCart(token)
-  if (!cart) return { ok: false, status: 404, message: "Your cart has expired." }
+  const found = await findCart(token)
+  if (!found.ok) return found
+  const cart = found.value
+  if (!cart) return EXPIRED
   return cartCall(`/store/carts/${cart.id}/promotions`, { method: "DELETE", token, body: { promo_codes: [code] } })
 }
 
@@ -167,8 +187,10 @@ export async function setBuyerDetails(
   details: { email?: string; name?: string; country: string },
   token: string,
 ): Promise<Result<Cart>> {
-  const cart = await getCart(token)
-  if (!cart) return { ok: false, status: 404, message: "Your cart has expired." }
+  const found = await findCart(token)
+  if (!found.ok) return found
+  const cart = found.value
+  if (!cart) return EXPIRED
   const country = (await listCountries()).find((c) => c.code === details.country)
   if (!country) return { ok: false, status: 400, message: "We don't sell to that country yet." }
   const names = details.name ? splitName(details.name) : {}

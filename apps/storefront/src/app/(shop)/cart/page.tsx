@@ -5,6 +5,7 @@ import { removeFromCartAction } from "@/features/cart/actions"
 import { CheckoutLink } from "@/features/checkout/components/checkout-link"
 import { CartTotals } from "@/features/cart/components/cart-summary"
 import { PromoForm } from "@/features/cart/components/promo-form"
+import { RemoveForm } from "@/features/cart/components/remove-form"
 import { formatMoney } from "@/lib/currency"
 import { EmptyCart } from "@/features/cart/components/empty-cart"
 import { ForgetStaleCart } from "@/features/cart/components/forget-stale-cart"
@@ -39,12 +40,7 @@ export default async function CartPage() {
               <p className="muted">Digital download · one copy</p>
             </div>
             <span className="cart__price">{formatMoney(line.total, cart.currency)}</span>
-            <form action={removeFromCartAction}>
-              <input type="hidden" name="line_id" value={line.id} />
-              <button type="submit" className="link-button">
-                Remove<span className="visually-hidden"> {line.title}</span>
-              </button>
-            </form>
+            <RemoveForm action={removeFromCartAction} field="line_id" value={line.id} what={line.title} />
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { useActionState } from "react"
 import { FormMessage, SubmitButton } from "@/features/account/components/form-parts"
 import type { FormState } from "@/features/account/schemas"
 import { applyPromoAction, removePromoAction } from "../actions"
+import { RemoveForm } from "./remove-form"
 
 export function PromoForm({ codes }: { codes: string[] }) {
   const [state, action] = useActionState<FormState, FormData>(applyPromoAction, {})
@@ -15,12 +16,7 @@ export function PromoForm({ codes }: { codes: string[] }) {
           {codes.map((code) => (
             <li key={code}>
               <span className="badge">{code}</span>
-              <form action={removePromoAction}>
-                <input type="hidden" name="code" value={code} />
-                <button type="submit" className="link-button">
-                  Remove<span className="visually-hidden"> code {code}</span>
-                </button>
-              </form>
+              <RemoveForm action={removePromoAction} field="code" value={code} what={`code ${code}`} />
             </li>
           ))}
         </ul>
