@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test"
 import { AccountPages, otherDevice, uniqueEmail, waitForEmail } from "./fixtures/accounts"
+import { SEEDED } from "./fixtures/catalogue"
 
 test.describe("customer accounts", () => {
   test("register, sign out, sign in: the token lives only in an HttpOnly cookie", async ({ page, context }) => {
@@ -55,6 +56,28 @@ test.describe("customer accounts", () => {
     await expect(page.getByLabel("Email")).toHaveValue(email)
     await account.signIn(email, "one-password-123")
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is incorrect.")
+  })
+
+  test("a registration that stopped half-way is finished by registering again with the same password, and by no one else", async ({ page }) => {
+    // The login exists but its customer record does not (as when the second step failed).
+    const email = uniqueEmail("half")
+    const res = await fetch(`${process.env.E2E_BACKEND_URL}/auth/customer/emailpass/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: "half-password-123" }),
+    })
+    expect(res.status).toBe(200)
+
+    const account = new AccountPages(page)
+    await account.signIn(email, "half-password-123")
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("Create an account again with the same email and password")
+
+    await account.register({ email, password: "another-password-123" })
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("An account with this email already exists. Sign in, or reset your password.")
+
+    await account.register({ email, password: "half-password-123", first: "Grace", last: "Hopper" })
+    await account.expectSignedInAs(email)
+    await expect(page.getByLabel("First name")).toHaveValue("Grace")
   })
 
   test("forgot password: the emailed link sets a new password and signs out older sessions", async ({ page, browser }) => {
@@ -118,5 +141,30 @@ test.describe("customer accounts", () => {
     await phone.page.goto("/account")
     await expect(phone.page).toHaveURL(/\/sign-in\?expired=1/)
     await phone.close()
+  })
+
+  test("a session ended on another device keeps its cart: the cart asks to sign in again, then shows it", async ({ page, browser }) => {
+    const email = uniqueEmail("ended-cart")
+    const account = new AccountPages(page)
+    await account.register({ email, password: "old-password-123" })
+    await account.expectSignedInAs(email)
+    await page.goto(`/products/${SEEDED[1].handle}`)
+    await page.getByRole("button", { name: "Add to cart" }).click()
+    await expect(page.getByRole("status").filter({ hasText: "Added to your cart." })).toBeVisible()
+
+    // The password changes on another device, which ends this session.
+    const laptop = await otherDevice(browser, email, "old-password-123")
+    await laptop.page.getByLabel("Current password").fill("old-password-123")
+    await laptop.page.getByLabel("New password", { exact: true }).fill("new-password-456")
+    await laptop.page.getByLabel("Repeat the new password").fill("new-password-456")
+    await laptop.page.getByRole("button", { name: "Change password" }).click()
+    await expect(laptop.page.getByRole("main").getByRole("status").filter({ hasText: "Your password is changed" })).toBeVisible()
+    await laptop.close()
+
+    await page.goto("/cart")
+    await expect(page).toHaveURL(`/sign-in?expired=1&next=${encodeURIComponent("/cart")}`)
+    await account.signIn(email, "new-password-456")
+    await expect(page).toHaveURL("/cart")
+    await expect(page.getByTestId("cart-line")).toContainText(SEEDED[1].title)
   })
 })

@@ -30,7 +30,7 @@ import {
 // Server actions: Next checks that each one is posted from this site's own pages (Origin/Host),
 // which is our CSRF protection for them (ADR 0003).
 
-const UNFINISHED = "This account is still being set up. Please try again in a moment."
+const UNFINISHED = "This account was never finished. Create an account again with the same email and password to finish it."
 
 function failure(result: Extract<Result<unknown>, { ok: false }>, messages: Partial<Record<number, string>> = {}): string {
   if (result.status === 429) {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache"
 import { z } from "zod"
-import { addToCart, applyPromoCode, forgetCart, getCart, removeLine, removePromoCode } from "@/lib/medusa/cart"
+import { SESSION_ENDED, addToCart, applyPromoCode, forgetCart, getCart, removeLine, removePromoCode } from "@/lib/medusa/cart"
 import { currentSession } from "@/lib/session"
 import type { FormState } from "../account/schemas"
 
@@ -26,7 +26,11 @@ export async function addToCartAction(_previous: AddState, formData: FormData): 
 /** What a Remove button reports: nothing when it worked (the page shows the new cart), or why not. */
 export type RemoveState = { error?: string }
 
-const NOT_REMOVED = "We couldn't remove that just now. Please try again."
+/** An expired cart is simply gone (the page shows that); anything else is said. */
+const removed = (result: { ok: boolean; status?: number }): RemoveState =>
+  result.ok || result.status === 404
+    ? {}
+    : { error: result.status === 401 ? SESSION_ENDED : "We couldn't remove that just now. Please try again." }
 
 export async function removeFromCartAction(_previous: RemoveState, formData: FormData): Promise<RemoveState> {
   const lineId = String(formData.get("line_id") ?? "")
@@ -35,8 +39,7 @@ export async function removeFromCartAction(_previous: RemoveState, formData: For
   const result = await removeLine(lineId, session?.token)
   revalidatePath("/cart")
   revalidatePath("/checkout")
-  // An expired cart is simply gone: the page shows that.
-  return !result.ok && result.status !== 404 ? { error: NOT_REMOVED } : {}
+  return removed(result)
 }
 
 const PromoCode = z.string().trim().min(1, "Enter a code").max(64, "That code is too long").regex(/^[\w-]+$/, "Codes use letters, numbers and dashes")
@@ -63,12 +66,12 @@ export async function removePromoAction(_previous: RemoveState, formData: FormDa
   const result = await removePromoCode(code.data, session?.token)
   revalidatePath("/cart")
   revalidatePath("/checkout")
-  return !result.ok && result.status !== 404 ? { error: NOT_REMOVED } : {}
+  return removed(result)
 }
 
 /** Clears the cart cookies when the cart they name is gone (checked again here, not trusted). */
 export async function forgetCartAction(): Promise<void> {
   const session = await currentSession()
-  const cart = await getCart(session?.token)
+  const cart = await getCart(session?.token, "/cart")
   if (!cart || (cart.customerId && cart.customerId !== session?.customerId)) await forgetCart()
 }

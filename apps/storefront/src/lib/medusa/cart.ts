@@ -1,5 +1,6 @@
 import "server-only"
 import { cookies } from "next/headers"
+import { redirect } from "next/navigation"
 import { env } from "@/env"
 import { CATALOGUE_TAG } from "./catalogue"
 import { call, type Result } from "./customer"
@@ -82,6 +83,9 @@ async function findCart(token?: string): Promise<Result<Cart | null>> {
   if (!id) return { ok: true, value: null }
   const result = await call<{ cart: RawCart }>(withFields(`/store/carts/${id}`), { token })
   if (!result.ok) {
+    // Signed in, but the backend ended the session (a password changed elsewhere): the cart is
+    // still theirs, so it is not forgotten; they sign in again.
+    if (result.status === 401 && token) return { ok: false, status: 401, message: SESSION_ENDED }
     if (result.status === 404 || result.status === 401 || result.status === 403) return { ok: true, value: null }
     return result
   }
@@ -89,9 +93,15 @@ async function findCart(token?: string): Promise<Result<Cart | null>> {
   return { ok: true, value: reshapeCart(result.value.cart) }
 }
 
-/** The same for pages, whose error boundary shows a failure. */
-export async function getCart(token?: string): Promise<Cart | null> {
+export const SESSION_ENDED = "Your session has ended. Please sign in again."
+
+/**
+ * The same for pages (`here` is the page's path): an ended session goes to sign in and back,
+ * any other failure to the page's error boundary.
+ */
+export async function getCart(token: string | undefined, here: string): Promise<Cart | null> {
   const found = await findCart(token)
+  if (!found.ok && found.status === 401) redirect(`/sign-in?expired=1&next=${encodeURIComponent(here)}`)
   if (!found.ok) throw new Error(`Could not load the cart (${found.status})`)
   return found.value
 }
@@ -111,7 +121,7 @@ export type AddOutcome = { ok: true; cart: Cart; alreadyInCart: boolean } | { ok
 
 export async function addToCart(variantId: string, token?: string): Promise<AddOutcome> {
   const found = await findCart(token)
-  if (!found.ok) return { ok: false, message: "We couldn't reach your cart just now. Please try again." }
+  if (!found.ok) return { ok: false, message: found.status === 401 ? SESSION_ENDED : "We couldn't reach your cart just now. Please try again." }
   let cart = found.value
   if (cart?.lines.some((line) => line.variantId === variantId)) return { ok: true, cart, alreadyInCart: true }
   if (!cart) {

@@ -57,7 +57,21 @@ export async function signInWithPassword(email: string, password: string): Promi
   return result.ok ? { ok: true, value: result.value.token } : result
 }
 
-/** Creates the login, then the customer record, then signs in. */
+/** The customer a token signs in ("" for a login that has no customer record yet). Read, not verified: it came from the backend. */
+function customerOfToken(token: string): string {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as { actor_id?: string }
+    return payload.actor_id ?? ""
+  } catch {
+    return ""
+  }
+}
+
+/**
+ * Creates the login, then the customer record, then signs in. A login left without its customer
+ * record (an earlier attempt stopped between the two) is finished by its owner: with the right
+ * password, registering again creates the record instead of answering "already exists".
+ */
 export async function registerCustomer(input: {
   email: string
   password: string
@@ -68,10 +82,17 @@ export async function registerCustomer(input: {
     method: "POST",
     body: { email: input.email, password: input.password },
   })
-  if (!registered.ok) return registered
+  let token: string
+  if (registered.ok) token = registered.value.token
+  else {
+    if (!/already exists/i.test(registered.message)) return registered
+    const signedIn = await signInWithPassword(input.email, input.password)
+    if (!signedIn.ok || customerOfToken(signedIn.value) !== "") return registered
+    token = signedIn.value
+  }
   const created = await call<{ customer: Customer }>("/store/customers", {
     method: "POST",
-    token: registered.value.token,
+    token,
     body: { email: input.email, first_name: input.first_name, last_name: input.last_name },
   })
   if (!created.ok) return created

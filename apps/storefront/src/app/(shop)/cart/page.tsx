@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Your cart" }
 
 export default async function CartPage() {
   const session = await currentSession()
-  const found = await getCart(session?.token)
+  const found = await getCart(session?.token, "/cart")
   // A cart another account left on this browser is not shown to this one.
   const cart = found && (!found.customerId || found.customerId === session?.customerId) ? found : null
   if (!cart || cart.lines.length === 0) {

@@ -40,10 +40,10 @@ function ReturnNotice({ kind }: { kind: string | undefined }) {
 export default async function CheckoutPage({ searchParams }: Props) {
   const session = await currentSession()
   const returned = (await searchParams).payment
-  let cart = await getCart(session?.token)
+  let cart = await getCart(session?.token, "/checkout")
   // A visitor's cart moves to the account they sign in with; another account's cart is not shown.
   if (cart && session && cart.customerId !== session.customerId) {
-    cart = (await moveCartToCustomer(session.token, session.customerId)) ? await getCart(session.token) : null
+    cart = (await moveCartToCustomer(session.token, session.customerId)) ? await getCart(session.token, "/checkout") : null
   }
   if (cart && !session && cart.customerId) cart = null
   if (!cart || cart.lines.length === 0) {
