@@ -307,10 +307,18 @@ medusaIntegrationTestRunner({
       await deliverToProject(stripe.signedEvent("charge.dispute.created", dispute))
       expect(await emails(email, "dispute-notice")).toHaveLength(1)
 
+      // Staff answered in Stripe's dashboard: the order page says so; the downloads stay paused.
+      await deliverToProject(stripe.signedEvent("charge.dispute.updated", { ...dispute, status: "under_review" }))
+      expect((await billing().listPaymentIncidents({ stripe_id: dispute.id }))[0]!.status).toBe("under_review")
+      expect((await files().listEntitlements({ id: entitlement.id }))[0]!.status).toBe("revoked")
+
       stripe.setWebhookUrl(null)
       await deliverToProject(stripe.signedEvent("charge.dispute.closed", await stripe.closeDispute(dispute.id, "won")))
       const [back] = await files().listEntitlements({ id: entitlement.id })
       expect(back!.status).toBe("active")
+      expect((await billing().listPaymentIncidents({ stripe_id: dispute.id }))[0]!.status).toBe("won")
+      // An update Stripe delivers late does not reopen it.
+      await deliverToProject(stripe.signedEvent("charge.dispute.updated", { ...dispute, status: "under_review" }))
       expect((await billing().listPaymentIncidents({ stripe_id: dispute.id }))[0]!.status).toBe("won")
     })
 

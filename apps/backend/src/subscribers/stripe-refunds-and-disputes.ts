@@ -6,6 +6,7 @@ import { reportingErrors } from "../lib/monitoring"
 import { createStripeClient } from "../lib/stripe"
 import {
   handleStripeDisputeClosed,
+  handleStripeDisputeUpdated,
   handleStripeDisputeOpened,
   handleStripeRefund,
   orderOfPaymentSession,
@@ -40,7 +41,7 @@ export default async function stripeRefundsAndDisputes({ event, container }: Sub
     logger.warn(`Stripe webhook ignored: its signature does not verify (${(error as Error).message})`)
     return
   }
-  const handled = ["charge.refunded", "charge.dispute.created", "charge.dispute.closed"]
+  const handled = ["charge.refunded", "charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed"]
   if (!handled.includes(stripeEvent.type)) return
 
   await reportingErrors({ area: "webhook", ids: { stripe_event: stripeEvent.id } }, () => handle(container, stripe, stripeEvent))
@@ -61,6 +62,7 @@ async function handle(container: SubscriberArgs<unknown>["container"], stripe: S
   await reportingErrors({ area: "webhook", orderId, ids: { stripe_event: stripeEvent.id } }, async () => {
     if (stripeEvent.type === "charge.refunded") await handleStripeRefund(container, object as Stripe.Charge, orderId)
     else if (stripeEvent.type === "charge.dispute.created") await handleStripeDisputeOpened(container, object as Stripe.Dispute, orderId)
+    else if (stripeEvent.type === "charge.dispute.updated") await handleStripeDisputeUpdated(container, object as Stripe.Dispute)
     else await handleStripeDisputeClosed(container, object as Stripe.Dispute, orderId)
   })
 }

@@ -14,10 +14,18 @@ type Incident = {
   created_at: string
 }
 
+/** Stripe's refund and dispute statuses in staff's words. */
 const STATUS: Record<string, { label: string; color: "green" | "orange" | "red" | "grey" }> = {
   succeeded: { label: "Refunded", color: "grey" },
+  pending: { label: "Refund on its way", color: "orange" },
+  requires_action: { label: "Refund needs action in Stripe", color: "red" },
+  failed: { label: "Refund failed", color: "red" },
+  canceled: { label: "Refund cancelled", color: "grey" },
   needs_response: { label: "Needs your response", color: "red" },
+  warning_needs_response: { label: "Inquiry: needs your response", color: "red" },
   under_review: { label: "Under review", color: "orange" },
+  warning_under_review: { label: "Inquiry under review", color: "orange" },
+  warning_closed: { label: "Inquiry closed", color: "grey" },
   won: { label: "Won", color: "green" },
   lost: { label: "Lost", color: "red" },
 }
@@ -52,7 +60,7 @@ const OrderPaymentIncidentsWidget = ({ data: order }: DetailWidgetProps<AdminOrd
                 {incident.kind === "refund" ? "Refund" : "Dispute"} of {incident.amount_display}
               </Text>
               <Text size="xsmall" className="text-ui-fg-subtle">
-                {new Date(incident.created_at).toLocaleString()} · {incident.stripe_id}
+                {new Date(incident.created_at).toLocaleString()} · Stripe reference {incident.stripe_id}
                 {incident.reason ? ` · ${incident.reason.replace(/_/g, " ")}` : ""}
               </Text>
             </div>

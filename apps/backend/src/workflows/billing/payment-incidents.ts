@@ -188,6 +188,16 @@ async function pausedBy(container: MedusaContainer, orderId: string, disputeId: 
 }
 
 /** charge.dispute.closed: a won dispute gives back exactly what the dispute paused. */
+/** Where a dispute ends; an update that Stripe delivers late must not reopen it. */
+const DISPUTE_OUTCOMES = ["won", "lost", "warning_closed"]
+
+/** A dispute moved on in Stripe (answered, under review, a warning): the order page shows where it stands. Access does not change. */
+export async function handleStripeDisputeUpdated(container: MedusaContainer, dispute: Stripe.Dispute) {
+  const [recorded] = await billing(container).listPaymentIncidents({ stripe_id: dispute.id }, { select: ["status"] })
+  if (!recorded || DISPUTE_OUTCOMES.includes(recorded.status)) return
+  await billing(container).changeIncidentStatus(dispute.id, dispute.status)
+}
+
 export async function handleStripeDisputeClosed(container: MedusaContainer, dispute: Stripe.Dispute, orderId: string | null) {
   const changed = await billing(container).changeIncidentStatus(dispute.id, dispute.status)
   if (!changed || !orderId || dispute.status !== "won") return
