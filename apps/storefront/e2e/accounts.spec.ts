@@ -53,6 +53,8 @@ test.describe("customer accounts", () => {
     await page.getByLabel("Repeat the password").fill("another-password-123")
     await page.getByRole("button", { name: "Create account" }).click()
     await expect(page.getByText("The passwords do not match")).toBeVisible()
+    // The field to fix has the focus, so a screen reader reads it and its error.
+    await expect(page.getByLabel("Repeat the password")).toBeFocused()
     await expect(page.getByLabel("Email")).toHaveValue(email)
     await account.signIn(email, "one-password-123")
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is incorrect.")

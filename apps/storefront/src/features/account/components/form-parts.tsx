@@ -1,5 +1,6 @@
 "use client"
 
+import { useEffect, useRef } from "react"
 import { useFormStatus } from "react-dom"
 import { PASSWORD_MIN_LENGTH, type FormState } from "../schemas"
 
@@ -22,10 +23,18 @@ export function Field({
 }) {
   const error = state.fieldErrors?.[name]
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined
+  const input = useRef<HTMLInputElement>(null)
+  // After a submission comes back with field errors, the first field in error takes the focus:
+  // a screen reader then reads its label and its error, and a keyboard user is where to fix it.
+  useEffect(() => {
+    const own = input.current
+    if (error && own && own.form?.querySelector('[aria-invalid="true"]') === own) own.focus()
+  }, [state, error])
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
       <input
+        ref={input}
         id={name}
         name={name}
         type={type}
