@@ -5,7 +5,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
  * Medusa's `GET /store/orders/:id` answers anyone who has an order's id, with its email, items
  * and totals, and those ids travel in confirmation links. Here an order is shown only to the
  * signed-in customer who placed it (the route is behind `authenticate("customer", ...)`); anyone
- * else gets the same 404 as for an order that does not exist.
+ * else gets the same 404 as for an order that does not exist (ADR 0030).
  */
 export async function ordersBelongToTheirBuyer(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
