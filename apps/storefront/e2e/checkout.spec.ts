@@ -98,6 +98,16 @@ test.describe("checkout with Stripe's Payment Element", () => {
 
   test("a declined card shows an inline error, creates no order, and the buyer can try again", async ({ page }) => {
     const { email, checkout } = await readyToPay(page, SEEDED[3].handle, "declined")
+    // A missing name is caught before anything reaches Stripe, and its field takes the focus.
+    const name = page.getByLabel("Name on the card")
+    const given = await name.inputValue()
+    await name.fill("")
+    await checkout.payButton().click()
+    await expect(page.getByText("Enter the cardholder's name")).toBeVisible()
+    await expect(name).toBeFocused()
+    await expect(name).toHaveAttribute("aria-invalid", "true")
+    await name.fill(given)
+
     await checkout.fillCard(CARDS.declined)
     await checkout.payButton().click()
     await expect(page.getByRole("alert").filter({ hasText: "Your card was declined." })).toBeVisible()

@@ -54,7 +54,8 @@ function VariantUpload({ variant, onDone }: { variant: VariantFiles; onDone: () 
         { method: "POST", body: { file_name: fileName } },
       )
       await putWithProgress(upload_url, file, setProgress)
-      setStage("Checking the file (SHA-256)")
+      // The backend now reads the stored file back to measure it: no percentage to show.
+      setStage("Checking the stored file")
       const { version } = await sdk.client.fetch<{ version: Version }>(`/admin/variants/${variant.id}/digital-file/versions`, {
         method: "POST",
         body: { storage_key, file_name: fileName, content_type: file.type || "application/zip" },
@@ -88,13 +89,22 @@ function VariantUpload({ variant, onDone }: { variant: VariantFiles; onDone: () 
       <Button size="small" variant="secondary" isLoading={progress !== null} onClick={() => input.current?.click()}>
         Upload new version
       </Button>
-      {progress !== null ? (
+      {progress !== null && stage === "Uploading" ? (
         <div role="progressbar" aria-label={stage} aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress}>
           <Text size="xsmall" className="text-ui-fg-subtle">
             {stage}… {progress}%
           </Text>
           <div className="bg-ui-bg-subtle h-2 w-48 overflow-hidden rounded">
             <div className="bg-ui-fg-interactive h-2" style={{ width: `${progress}%` }} />
+          </div>
+        </div>
+      ) : progress !== null ? (
+        <div role="progressbar" aria-label={stage} aria-busy="true">
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            {stage}… (a large file takes a moment)
+          </Text>
+          <div className="bg-ui-bg-subtle h-2 w-48 overflow-hidden rounded">
+            <div className="bg-ui-fg-interactive h-2 w-1/3 animate-pulse" />
           </div>
         </div>
       ) : null}

@@ -146,6 +146,9 @@ export function CheckoutForm({
     setFieldErrors(errors)
     if (Object.keys(errors).length > 0) {
       setError("Please check the highlighted fields.")
+      // The first field to fix takes the focus (its label and error are read out).
+      const first = (["email", "name", "country"] as const).find((name) => errors[name])
+      if (first) document.getElementById(`checkout-${first}`)?.focus()
       return
     }
     setBusy(true)
