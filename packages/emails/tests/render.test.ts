@@ -61,8 +61,10 @@ describe("the order confirmation", () => {
       tax: 182,
       downloads: [{ title: "Nightfall Texture Pack", url: "https://shop.example/downloads/3f1c0d1e-8b7a-4c55-9d0e-1a2b3c4d5e6f" }],
       downloadsUrl: "https://shop.example/account/downloads",
+      orderUrl: "https://shop.example/account/orders/order_01ABC",
     })
     expect(email.subject).toBe("Your Vespertene order #1042: downloads ready")
+    expect(email.text).toContain("This order and its receipt: https://shop.example/account/orders/order_01ABC")
     expect(email.text).toContain("https://shop.example/downloads/3f1c0d1e-8b7a-4c55-9d0e-1a2b3c4d5e6f")
     expect(email.text).toContain("$19.99")
     expect(email.text).toContain("$1.82")
@@ -78,6 +80,7 @@ describe("the order confirmation", () => {
       tax: 0,
       downloads: [],
       downloadsUrl: "https://shop.example/account/downloads",
+      orderUrl: "https://shop.example/account/orders/order_01XYZ",
     })
     expect(email.text).toContain("none (export)")
   })

@@ -11,11 +11,13 @@ export type OrderConfirmationProps = {
   tax: number
   downloads: Array<{ title: string; url: string }>
   downloadsUrl: string
+  /** The order's own page in the account: receipt, status, refunds and its files. */
+  orderUrl: string
 }
 
 const cell = { color: colours.ink, fontSize: "15px", lineHeight: "22px", padding: "6px 0", borderBottom: "1px solid #eeeaf4" }
 
-export function OrderConfirmationEmail({ displayId, currency, items, total, tax, downloads, downloadsUrl }: OrderConfirmationProps) {
+export function OrderConfirmationEmail({ displayId, currency, items, total, tax, downloads, downloadsUrl, orderUrl }: OrderConfirmationProps) {
   return (
     <Layout preview={`Order #${displayId}: your downloads are ready`}>
       <Heading as="h1" style={heading}>
@@ -52,6 +54,8 @@ export function OrderConfirmationEmail({ displayId, currency, items, total, tax,
         </Row>
       </Section>
       <Text style={small}>
+        This order and its receipt: <Link href={orderUrl}>{orderUrl}</Link>
+        <br />
         All your purchases: <Link href={downloadsUrl}>{downloadsUrl}</Link>
       </Text>
     </Layout>

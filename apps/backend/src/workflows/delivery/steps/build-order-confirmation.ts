@@ -50,6 +50,7 @@ export const buildOrderConfirmationStep = createStep(
           tax: money(order.tax_total),
           downloads: entitlements.map((e) => ({ title: e.product_title, url: `${shop}/downloads/${e.token}` })),
           downloadsUrl: `${shop}/account/downloads`,
+          orderUrl: `${shop}/account/orders/${order.id}`,
         },
       },
     ])
