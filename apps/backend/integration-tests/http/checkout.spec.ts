@@ -311,6 +311,9 @@ medusaIntegrationTestRunner({
       await deliverToProject(stripe.signedEvent("charge.dispute.updated", { ...dispute, status: "under_review" }))
       expect((await billing().listPaymentIncidents({ stripe_id: dispute.id }))[0]!.status).toBe("under_review")
       expect((await files().listEntitlements({ id: entitlement.id }))[0]!.status).toBe("revoked")
+      // An update that already carries the outcome is left to the closing event, which gives access back.
+      await deliverToProject(stripe.signedEvent("charge.dispute.updated", { ...dispute, status: "won" }))
+      expect((await billing().listPaymentIncidents({ stripe_id: dispute.id }))[0]!.status).toBe("under_review")
 
       stripe.setWebhookUrl(null)
       await deliverToProject(stripe.signedEvent("charge.dispute.closed", await stripe.closeDispute(dispute.id, "won")))

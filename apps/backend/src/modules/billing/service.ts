@@ -42,6 +42,21 @@ export default class BillingModuleService extends MedusaService({ PaymentInciden
     return rows.length === 1
   }
 
+  /**
+   * Moves an open dispute to `status` (answered, under review, a warning); never one that has
+   * ended, whatever order Stripe delivers its events in. True when it changed.
+   */
+  @InjectManager()
+  async advanceOpenDispute(stripeId: string, status: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
+    const rows = await sharedContext.manager!.execute<Array<{ id: string }>>(
+      `update payment_incident set status = ?, updated_at = now()
+       where stripe_id = ? and kind = 'dispute' and status <> ? and status not in ('won', 'lost', 'warning_closed')
+         and deleted_at is null returning id`,
+      [status, stripeId, status],
+    )
+    return rows.length === 1
+  }
+
   /** Moves an incident to a new status; true only for the call that changed it. */
   @InjectManager()
   async changeIncidentStatus(stripeId: string, status: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {

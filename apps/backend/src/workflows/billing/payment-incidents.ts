@@ -188,14 +188,17 @@ async function pausedBy(container: MedusaContainer, orderId: string, disputeId: 
 }
 
 /** charge.dispute.closed: a won dispute gives back exactly what the dispute paused. */
-/** Where a dispute ends; an update that Stripe delivers late must not reopen it. */
+/** Where a dispute ends: only `charge.dispute.closed` records these, as it also gives access back. */
 const DISPUTE_OUTCOMES = ["won", "lost", "warning_closed"]
 
-/** A dispute moved on in Stripe (answered, under review, a warning): the order page shows where it stands. Access does not change. */
+/**
+ * A dispute moved on in Stripe (answered, under review, a warning): the order page shows where it
+ * stands; access does not change. An update that already carries the outcome is left to the
+ * closing event, and one delivered after it never reopens the dispute (checked in the update).
+ */
 export async function handleStripeDisputeUpdated(container: MedusaContainer, dispute: Stripe.Dispute) {
-  const [recorded] = await billing(container).listPaymentIncidents({ stripe_id: dispute.id }, { select: ["status"] })
-  if (!recorded || DISPUTE_OUTCOMES.includes(recorded.status)) return
-  await billing(container).changeIncidentStatus(dispute.id, dispute.status)
+  if (DISPUTE_OUTCOMES.includes(dispute.status)) return
+  await billing(container).advanceOpenDispute(dispute.id, dispute.status)
 }
 
 export async function handleStripeDisputeClosed(container: MedusaContainer, dispute: Stripe.Dispute, orderId: string | null) {
