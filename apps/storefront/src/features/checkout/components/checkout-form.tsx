@@ -4,6 +4,7 @@ import { loadStripe, type Stripe, type StripeElements, type StripePaymentElement
 import Link from "next/link"
 import { useRouter } from "next/navigation"
 import { useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react"
+import { flushSync } from "react-dom"
 import { CartTotals } from "@/features/cart/components/cart-summary"
 import { formatMoney } from "@/lib/currency"
 import {
@@ -143,14 +144,17 @@ export function CheckoutForm({
     if (busy) return
     setError(null)
     const errors = validate(buyer)
-    setFieldErrors(errors)
     if (Object.keys(errors).length > 0) {
-      setError("Please check the highlighted fields.")
-      // The first field to fix takes the focus (its label and error are read out).
+      // Rendered before the focus moves, so the field is read out with its error.
+      flushSync(() => {
+        setFieldErrors(errors)
+        setError("Please check the highlighted fields.")
+      })
       const first = (["email", "name", "country"] as const).find((name) => errors[name])
       if (first) document.getElementById(`checkout-${first}`)?.focus()
       return
     }
+    setFieldErrors(errors)
     setBusy(true)
     try {
       if (mode.kind === "test") {

@@ -12,7 +12,7 @@ const PROBLEMS: Record<string, string> = {
   "not-found": "There is no such download in this account. If you bought it with another email address, sign in with that one.",
   revoked: "Access to that file was withdrawn, usually after a refund. Contact us if this looks wrong.",
   limit: "That file has reached its download limit. Contact us and we will reset it.",
-  busy: "Too many downloads in a short time. Please wait a minute and try again.",
+  busy: "Too many downloads in a short time. Please wait a few minutes and try again.",
   unavailable: "The download couldn't start. Please try again.",
 }
 

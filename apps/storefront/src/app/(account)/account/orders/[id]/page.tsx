@@ -32,7 +32,10 @@ export default async function OrderPage({ params }: Props) {
         <OrderStatusBadge status={status} />
       </header>
       <h2>Files</h2>
-      <RefreshUntilReady ready={files.value.length >= order.items.length} />
+      {/* An unpaid or cancelled order never gets files: nothing to wait for. */}
+      <RefreshUntilReady
+        ready={order.status === "awaiting payment" || order.status === "cancelled" || files.value.length >= order.items.length}
+      />
       <DownloadList items={files.value} emptyText="This order's files are being prepared." headingLevel={3} />
       <h2>Summary</h2>
       <OrderSummary order={order} />
