@@ -106,7 +106,12 @@ export async function getCart(token: string | undefined, here: string): Promise<
   return found.value
 }
 
-const EXPIRED: Result<never> = { ok: false, status: 404, message: "Your cart has expired." }
+/** The cart an action changes: a missing one is a 404 ("expired"), like any other failure. */
+async function openCart(token?: string): Promise<Result<Cart>> {
+  const found = await findCart(token)
+  if (!found.ok) return found
+  return found.value ? { ok: true, value: found.value } : { ok: false, status: 404, message: "Your cart has expired." }
+}
 
 async function createCart(token?: string): Promise<Result<Cart>> {
   const home = (await listCountries()).find((c) => c.code === HOME_COUNTRY)
@@ -139,10 +144,9 @@ export async function addToCart(variantId: string, token?: string): Promise<AddO
 }
 
 export async function removeLine(lineId: string, token?: string): Promise<Result<Cart>> {
-  const found = await findCart(token)
-  if (!found.ok) return found
-  const cart = found.value
-  if (!cart) return EXPIRED
+  const open = await openCart(token)
+  if (!open.ok) return open
+  const cart = open.value
   const result = await call<{ parent: RawCart }>(withFields(`/store/carts/${cart.id}/line-items/${encodeURIComponent(lineId)}`), { method: "DELETE", token })
   if (!result.ok) return result
   const updated = reshapeCart(result.value.parent)
@@ -151,10 +155,9 @@ export async function removeLine(lineId: string, token?: string): Promise<Result
 }
 
 export async function applyPromoCode(code: string, token?: string): Promise<Result<Cart>> {
-  const found = await findCart(token)
-  if (!found.ok) return found
-  const cart = found.value
-  if (!cart) return EXPIRED
+  const open = await openCart(token)
+  if (!open.ok) return open
+  const cart = open.value
   const result = await cartCall(`/store/carts/${cart.id}/promotions`, { method: "POST", token, body: { promo_codes: [code] } })
   if (result.ok && !result.value.promoCodes.some((c) => c.toLowerCase() === code.toLowerCase())) {
     return { ok: false, status: 400, message: `The code ${code} doesn't apply to what's in your cart.` }
@@ -163,10 +166,9 @@ export async function applyPromoCode(code: string, token?: string): Promise<Resu
 }
 
 export async function removePromoCode(code: string, token?: string): Promise<Result<Cart>> {
-  const found = await findCart(token)
-  if (!found.ok) return found
-  const cart = found.value
-  if (!cart) return EXPIRED
+  const open = await openCart(token)
+  if (!open.ok) return open
+  const cart = open.value
   return cartCall(`/store/carts/${cart.id}/promotions`, { method: "DELETE", token, body: { promo_codes: [code] } })
 }
 
@@ -197,10 +199,9 @@ export async function setBuyerDetails(
   details: { email?: string; name?: string; country: string },
   token: string,
 ): Promise<Result<Cart>> {
-  const found = await findCart(token)
-  if (!found.ok) return found
-  const cart = found.value
-  if (!cart) return EXPIRED
+  const open = await openCart(token)
+  if (!open.ok) return open
+  const cart = open.value
   const country = (await listCountries()).find((c) => c.code === details.country)
   if (!country) return { ok: false, status: 400, message: "We don't sell to that country yet." }
   const names = details.name ? splitName(details.name) : {}
